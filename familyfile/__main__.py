@@ -1,0 +1,3 @@
+from familyfile.cli import main
+
+raise SystemExit(main())
