@@ -74,8 +74,9 @@ def _validation_messages() -> dict[str, str]:
             "Check it against your recovery sheet."
         ),
         "recovery-confirm-mismatch": _(
-            "That does not match your recovery key. Look at the sheet and type the last group."
+            "That does not match your recovery key. Look at the sheet and type group {group}."
         ),
+        "path-exists": _("Something is already saved there. Choose another name or folder."),
         "bad-choice": _("Choose one of the options for {label}."),
     }
 

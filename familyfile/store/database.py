@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -128,10 +128,8 @@ def transaction(conn: Connection) -> Iterator[Connection]:
 
 
 def _rollback(conn: Connection) -> None:
-    try:
+    with suppress(DatabaseError):
         conn.execute("ROLLBACK")
-    except DatabaseError:
-        pass
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -53,7 +53,7 @@ def in_sync_folder(path: Path) -> bool:
     return any(name in part for part in parts for name in _SYNC_FOLDER_NAMES)
 
 
-def _acquire_lock(db_path: Path) -> filelock.BaseFileLock:
+def acquire_lock(db_path: Path) -> filelock.BaseFileLock:
     lock = filelock.FileLock(str(lock_path(db_path)), mode=0o600)
     try:
         lock.acquire(timeout=0)
@@ -92,7 +92,7 @@ class Vault:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise translate(exc) from None
-        lock = _acquire_lock(path)
+        lock = acquire_lock(path)
         try:
             secret = recovery_secret or recovery_key.generate()
             data_key = kh.data_key_from_recovery(secret)
@@ -105,7 +105,7 @@ class Vault:
                 kh.write_header(path, header)
                 replace_durably(tmp, path)
             except BaseException:
-                _remove_db_files(tmp)
+                remove_db_files(tmp)
                 raise
             vault = cls._open_connection(path, data_key, header, lock, clock)
         except BaseException:
@@ -120,7 +120,7 @@ class Vault:
         path = Path(path)
         if not path.exists():
             raise errors.NoFamilyFileError("missing")
-        lock = _acquire_lock(path)
+        lock = acquire_lock(path)
         try:
             header = kh.read_header(path)
             data_key = header.unwrap_with_passphrase(passphrase)
@@ -158,7 +158,7 @@ class Vault:
         path = Path(path)
         if not path.exists():
             raise errors.NoFamilyFileError("missing")
-        lock = _acquire_lock(path)
+        lock = acquire_lock(path)
         try:
             vault = cls._open_for_recovery(path, secret, new_passphrase, kdf, lock, clock)
             new_secret = vault._rekey(new_passphrase, kdf or vault.header.kdf)
@@ -285,7 +285,7 @@ class Vault:
             self.conn.close()
             replace_durably(tmp, self.path)
         except BaseException:
-            _remove_db_files(tmp)
+            remove_db_files(tmp)
             raise
         kh.write_header(self.path, new_header)
         kh.pending_path(self.path).unlink(missing_ok=True)
@@ -397,7 +397,7 @@ def restore_damaged(path: Path, chosen: backup.BackupInfo, clock: Clock = SYSTEM
     was in use when the backup was made.
     """
     path = Path(path)
-    lock = _acquire_lock(path)
+    lock = acquire_lock(path)
     try:
         stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
         kept = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -421,7 +421,7 @@ def _put_in_place(source: Path, path: Path) -> None:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         replace_durably(tmp, path)
     except OSError as exc:
-        _remove_db_files(tmp)
+        remove_db_files(tmp)
         raise translate(exc) from None
 
 
@@ -450,7 +450,7 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def _remove_db_files(path: Path) -> None:
+def remove_db_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             path.with_name(path.name + suffix).unlink()

@@ -1,0 +1,331 @@
+"""The command line. The same services as the desktop app; one plain sentence per error.
+
+Exit codes: 0 done/healthy, 1 anything else, 2 wrong passphrase or recovery key,
+3 damaged (or key header lost), 4 open in another program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from familyfile import errors
+from familyfile.domain.child import ChildDraft
+from familyfile.i18n import _
+from familyfile.messages import user_message
+from familyfile.services import passphrase as passphrase_rules
+from familyfile.services import session as sessions
+from familyfile.store import vault as vault_module
+
+EXIT_OK, EXIT_OTHER, EXIT_WRONG_SECRET, EXIT_DAMAGED, EXIT_LOCKED = 0, 1, 2, 3, 4
+
+ENV_PASSPHRASE = "FAMILYFILE_PASSPHRASE"  # noqa: S105 (a variable name)
+ENV_NEW_PASSPHRASE = "FAMILYFILE_NEW_PASSPHRASE"  # noqa: S105
+ENV_RECOVERY_KEY = "FAMILYFILE_RECOVERY_KEY"
+
+
+class CliError(errors.FamilyFileError):
+    """A problem with how the command was used; its text is already a sentence."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__("cli")
+        self.sentence = sentence
+
+
+def exit_code_for(exc: BaseException) -> int:
+    if isinstance(exc, errors.WrongPassphraseError | errors.WrongRecoveryKeyError):
+        return EXIT_WRONG_SECRET
+    if isinstance(exc, errors.DamagedFileError | errors.KeyHeaderMissingError):
+        return EXIT_DAMAGED
+    if isinstance(exc, errors.LockedError):
+        return EXIT_LOCKED
+    return EXIT_OTHER
+
+
+# -- secrets from the environment or a terminal ---------------------------------------------
+def _secret(env: str, prompt: str) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(_("No passphrase given: set {env} or run this in a terminal.").format(env=env))
+    return getpass.getpass(prompt)
+
+
+def _current_passphrase() -> str:
+    return _secret(ENV_PASSPHRASE, _("Passphrase: "))
+
+
+def _new_passphrase(env: str) -> str:
+    value = os.environ.get(env)
+    if value is None:
+        value = _secret(env, _("New passphrase: "))
+        confirm = getpass.getpass(_("The new passphrase again: "))
+    else:
+        confirm = value
+    problems = passphrase_rules.check_new(value, confirm)
+    if problems:
+        raise problems[0]
+    return value
+
+
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _open(path: Path) -> sessions.FamilySession:
+    opened = sessions.unlock(path, _current_passphrase())
+    _report_warnings(opened)
+    return opened
+
+
+def _report_warnings(opened: sessions.FamilySession, *, accept: bool = True) -> None:
+    if vault_module.OLDER_COPY in opened.warnings:
+        _warn(_("Warning: this family file is older than the copy last opened here. "
+                "If you did not put an older copy back on purpose, look at the backups."))
+        if accept:
+            opened.accept_older_copy()
+    if vault_module.SYNC_FOLDER in opened.warnings:
+        _warn(_("Warning: this family file is in a cloud-sync folder. Two computers changing it "
+                "at once can damage it."))
+
+
+# -- commands --------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    new = _new_passphrase(ENV_PASSPHRASE)
+    secret = sessions.new_recovery_secret()
+    opened = sessions.create(args.path, new, recovery_secret=secret)
+    key_text = sessions.format_recovery_key(secret)
+    try:
+        if args.recovery_sheet:
+            _write_sheet(Path(args.recovery_sheet), key_text, opened)
+    finally:
+        opened.close()
+    print(_("Family file created. Your recovery key (shown once — write it down or print the "
+            "sheet):"))
+    print(key_text)
+    return EXIT_OK
+
+
+def _write_sheet(out: Path, key_text: str, opened: sessions.FamilySession) -> None:
+    from familyfile.export.recovery_sheet import write_recovery_sheet
+
+    write_recovery_sheet(out, key_text, opened.clock.now())
+    print(_("Recovery sheet saved. Print it and keep it with your important papers."))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    opened = sessions.unlock(args.path, _current_passphrase())
+    try:
+        _report_warnings(opened, accept=False)
+        problems = opened.check()
+        if problems:
+            _warn(_("The family file is damaged: {problems}. Restore a backup "
+                    "(familyfile backups, then familyfile restore).").format(
+                problems="; ".join(problems[:5])))
+            return EXIT_DAMAGED
+        if vault_module.OLDER_COPY in opened.warnings:
+            return EXIT_OTHER
+        count = len(opened.children())
+        backups = opened.backups()
+        print(_("Healthy: every page, table and activity-log entry checks out. "
+                "{children} children, {backups} backups.").format(children=count, backups=len(backups)))
+        return EXIT_OK
+    finally:
+        opened.close()
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    current = _current_passphrase()
+    opened = sessions.unlock(args.path, current)
+    try:
+        opened.change_passphrase(current, _new_passphrase(ENV_NEW_PASSPHRASE))
+    finally:
+        opened.close()
+    print(_("Passphrase changed. Use the new one from now on."))
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    key_text = _secret(ENV_RECOVERY_KEY, _("Recovery key: "))
+    new = _new_passphrase(ENV_NEW_PASSPHRASE)
+    opened, new_key = sessions.recover(args.path, key_text, new)
+    try:
+        if args.recovery_sheet:
+            _write_sheet(Path(args.recovery_sheet), new_key, opened)
+    finally:
+        opened.close()
+    print(_("Family file opened with the recovery key and the new passphrase is set. "
+            "Your old recovery sheet no longer works. Your NEW recovery key:"))
+    print(new_key)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    opened = _open(args.path)
+    try:
+        info = opened.backup_now("manual")
+    finally:
+        opened.close()
+    print(_("Backup made and checked: {name}").format(name=info.name))
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    found = sessions.backups_of(args.path)
+    if args.json:
+        print(json.dumps([{"name": b.name, "made_utc": b.made_utc.isoformat(), "reason": b.reason,
+                           "path": str(b.path), "bytes": b.size_bytes} for b in found], indent=1))
+        return EXIT_OK
+    if not found:
+        print(_("No backups yet."))
+    for info in found:
+        print(f"{info.name}\t{info.made_utc:%Y-%m-%d %H:%M} UTC\t{info.reason}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    chosen = sessions.find_backup(args.path, args.backup)
+    try:
+        opened = _open(args.path)
+    except errors.DamagedFileError:
+        kept = sessions.restore_instead_of_damaged(args.path, chosen)
+        print(_("Backup restored. The damaged file was kept as {name}.").format(name=kept.name))
+        return EXIT_OK
+    try:
+        same_passphrase = opened.restore(chosen)
+    finally:
+        opened.close()
+    print(_("Backup restored; the state before it was backed up first."))
+    if not same_passphrase:
+        print(_("This backup opens with the passphrase you used when it was made."))
+    return EXIT_OK
+
+
+def cmd_export_file(args: argparse.Namespace) -> int:
+    opened = _open(args.path)
+    try:
+        opened.export_whole_file(Path(args.out))
+    finally:
+        opened.close()
+    print(_("Whole family file exported. It opens with the same passphrase or recovery key."))
+    return EXIT_OK
+
+
+def cmd_import_file(args: argparse.Namespace) -> int:
+    sessions.import_whole_file(Path(args.source), Path(args.path), _current_passphrase())
+    print(_("Family file imported and checked."))
+    return EXIT_OK
+
+
+def cmd_child_add(args: argparse.Namespace) -> int:
+    opened = _open(args.path)
+    try:
+        child = opened.add_child(ChildDraft(args.given, args.family, args.dob))
+    finally:
+        opened.close()
+    if args.json:
+        print(json.dumps(_child_json(child)))
+    else:
+        print(_("Child added: {id}").format(id=child.id))
+    return EXIT_OK
+
+
+def cmd_child_list(args: argparse.Namespace) -> int:
+    opened = _open(args.path)
+    try:
+        found = opened.children()
+    finally:
+        opened.close()
+    if args.json:
+        print(json.dumps([_child_json(c) for c in found], indent=1, ensure_ascii=False))
+        return EXIT_OK
+    for child in found:
+        print(f"{child.id}\t{child.display_name}\t{child.date_of_birth.isoformat()}")
+    return EXIT_OK
+
+
+def _child_json(child: object) -> dict[str, str]:
+    from familyfile.domain.child import Child
+
+    assert isinstance(child, Child)
+    return {"id": child.id, "given_name": child.given_name, "family_name": child.family_name,
+            "date_of_birth": child.date_of_birth.isoformat()}
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from familyfile.app import run
+
+    return run(Path(args.path) if getattr(args, "path", None) else None)
+
+
+# -- parser -----------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="familyfile", description=_(
+        "Family File: your child's health record, encrypted on this computer."))
+    sub = parser.add_subparsers(dest="command")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+            *paths: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text)
+        for arg in paths:
+            command.add_argument(arg, type=Path)
+        command.set_defaults(handler=handler)
+        return command
+
+    add("open", cmd_app, _("start the desktop app on a family file"), "path")
+    init = add("init", cmd_init, _("create a family file"), "path")
+    init.add_argument("--recovery-sheet", metavar="OUT.pdf")
+    add("check", cmd_check, _("unlock and run every integrity check"), "path")
+    add("passwd", cmd_passwd, _("change the passphrase"), "path")
+    recover = add("recover", cmd_recover, _("open with the recovery key and set a new passphrase"),
+                  "path")
+    recover.add_argument("--recovery-sheet", metavar="OUT.pdf")
+    add("backup", cmd_backup, _("make a verified backup now"), "path")
+    add("backups", cmd_backups, _("list the backups"), "path").add_argument("--json", action="store_true")
+    restore = add("restore", cmd_restore, _("restore a backup"), "path")
+    restore.add_argument("backup")
+    export = add("export-file", cmd_export_file, _("export the whole family file as one file"), "path")
+    export.add_argument("out")
+    imp = add("import-file", cmd_import_file, _("import a whole family file"))
+    imp.add_argument("source")
+    imp.add_argument("path", type=Path)
+
+    child = sub.add_parser("child", help=_("children in the family file"))
+    child_sub = child.add_subparsers(dest="child_command", required=True)
+    child_add = child_sub.add_parser("add", help=_("add a child"))
+    child_add.add_argument("path", type=Path)
+    child_add.add_argument("--given", required=True)
+    child_add.add_argument("--family", required=True)
+    child_add.add_argument("--dob", required=True, metavar="YYYY-MM-DD")
+    child_add.add_argument("--json", action="store_true")
+    child_add.set_defaults(handler=cmd_child_add)
+    child_list = child_sub.add_parser("list", help=_("list the children"))
+    child_list.add_argument("path", type=Path)
+    child_list.add_argument("--json", action="store_true")
+    child_list.set_defaults(handler=cmd_child_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return cmd_app(args)
+    try:
+        return int(handler(args))
+    except CliError as exc:
+        _warn(exc.sentence)
+        return EXIT_OTHER
+    except KeyboardInterrupt:
+        _warn(_("Stopped. Nothing saved before has been lost."))
+        return EXIT_OTHER
+    except Exception as exc:  # the one place the CLI turns any failure into a sentence
+        _warn(user_message(exc))
+        return exit_code_for(exc)
