@@ -313,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # everything this program writes is for this user only
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -162,12 +162,11 @@ def test_pdf_shows_every_group_numbered_and_the_paragraphs(sheet: Path) -> None:
     text = _pdf_text(sheet)
     assert "Family File recovery sheet" in text
     assert "Made on 22 November 2026" in text
-    for number, group in enumerate(GROUPS, start=1):
-        assert group in text, group
-        assert str(number) in text
-    # groups come out in order, row by row
-    positions = [text.index(group) for group in GROUPS]
-    assert positions == sorted(positions)
+    # three rows: the numbers, then their groups, in order
+    for row in range(3):
+        numbers = " ".join(str(3 * row + n) for n in (1, 2, 3))
+        groups = " ".join(GROUPS[3 * row : 3 * row + 3])
+        assert f"{numbers} {groups}" in text, (numbers, groups)
     for phrase in (
         "This key opens your family file if you forget your passphrase.",
         "Then this sheet stops working.",
@@ -224,7 +223,7 @@ def test_html_holds_every_group_and_the_paragraphs() -> None:
     page = sheet_html(KEY, CREATED)
     for group in GROUPS:
         assert f">{group}<" in page
-    assert "<h1>Family File recovery sheet</h1>" in page
+    assert ">Family File recovery sheet</h1>" in page
     assert "Made on 22 November 2026" in page
     assert "Where the family file is kept:" in page
     # the apostrophe in "child's" is escaped like everything else

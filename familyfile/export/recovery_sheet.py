@@ -237,11 +237,16 @@ def _flowables(content: RecoverySheetContent, width: float) -> list[Flowable]:
         Spacer(0, 4),
         _p(content.made_on, styles["made_on"]),
         Spacer(0, 9 * mm),
-        _p(content.key_label, styles["label"]),
-        Spacer(0, 6),
-        _key_table(content.groups, styles, width),
-        Spacer(0, 6),
-        _p(content.key_hint, styles["made_on"]),
+        # The key is never split across two pages.
+        KeepTogether(
+            [
+                _p(content.key_label, styles["label"]),
+                Spacer(0, 6),
+                _key_table(content.groups, styles, width),
+                Spacer(0, 6),
+                _p(content.key_hint, styles["made_on"]),
+            ]
+        ),
         Spacer(0, 3 * mm),
     ]
     for section in content.sections:
@@ -281,7 +286,12 @@ def pdf_bytes(recovery_key: str, created: datetime) -> bytes:
 
 
 def write_recovery_sheet(out: Path, recovery_key: str, created: datetime) -> None:
-    """Write the sheet to ``out`` as a PDF: private (0600), whole or not at all."""
+    """Write the sheet to ``out`` as a PDF: private (0600), whole or not at all.
+
+    Written to a temporary sibling, synced, then renamed over ``out``. Raises
+    :class:`familyfile.errors.ValidationError` for a malformed key (nothing is
+    written) and ``StorageError``/``DiskFullError`` if the disk refuses.
+    """
     write_atomic(Path(out), pdf_bytes(recovery_key, created))
 
 
@@ -289,46 +299,53 @@ def write_recovery_sheet(out: Path, recovery_key: str, created: datetime) -> Non
 
 
 def sheet_html(recovery_key: str, created: datetime) -> str:
-    """The sheet as simple HTML that Qt's QTextDocument can lay out and print."""
+    """The sheet as simple HTML that Qt's QTextDocument can lay out and print.
+
+    Only what QTextDocument understands: h1, p, one table, and inline styles for
+    font, size, colour and margins. Every piece of text is escaped.
+    """
     content = sheet_text(recovery_key, created)
 
     def esc(text: str) -> str:
         return html.escape(text, quote=True)
 
+    def para(text: str, style: str = "") -> str:
+        return f'<p style="margin-top: 0px; margin-bottom: 6px; {style}">{text}</p>'
+
+    grey = "color: #444444;"
+    mono = "font-family: 'Courier New', Courier, monospace; font-size: 24pt; font-weight: bold;"
     columns = 3
     rows = []
     for start in range(0, len(content.groups), columns):
-        cells = []
-        for number, group in enumerate(content.groups[start : start + columns], start + 1):
-            cells.append(
-                '<td align="center" width="33%">'
-                f'<p style="font-size: 10pt; font-weight: bold; color: #444444;">{number}</p>'
-                '<p style="font-family: \'Courier New\', Courier, monospace; '
-                f'font-size: 26pt; font-weight: bold;">{esc(group)}</p></td>'
-            )
+        cells = [
+            '<td align="center" width="33%">'
+            f'<p style="margin: 0px; font-size: 9pt; font-weight: bold; {grey}">{number}</p>'
+            f'<p style="margin: 0px; {mono}">{esc(group)}</p></td>'
+            for number, group in enumerate(content.groups[start : start + columns], start + 1)
+        ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
 
     parts = [
-        "<html><body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 12pt;\">",
-        f"<h1>{esc(content.title)}</h1>",
-        f'<p style="color: #444444;">{esc(content.made_on)}</p>',
-        f'<p style="margin-top: 18px; font-weight: bold;">{esc(content.key_label)}</p>',
-        '<table border="2" cellspacing="0" cellpadding="10" width="100%" '
-        'style="border-color: #000000; border-style: solid;">',
+        '<html><body style="font-family: Arial, Helvetica, sans-serif; font-size: 11pt;">',
+        f'<h1 style="margin-bottom: 2px;">{esc(content.title)}</h1>',
+        para(esc(content.made_on), grey),
+        para(esc(content.key_label), "margin-top: 14px; font-weight: bold;"),
+        '<table border="1" cellspacing="0" cellpadding="8" width="100%" '
+        'style="border-collapse: collapse; border-color: #000000; border-style: solid;">',
         *rows,
         "</table>",
-        f'<p style="color: #444444;">{esc(content.key_hint)}</p>',
+        para(esc(content.key_hint), f"margin-top: 4px; {grey}"),
     ]
     for section in content.sections:
         parts.append(
-            '<p style="margin-top: 18px; font-size: 14pt; font-weight: bold;">'
-            f"{esc(section.heading)}</p>"
+            para(esc(section.heading), "margin-top: 12px; font-size: 13pt; font-weight: bold;")
         )
-        parts += [f"<p>{esc(text)}</p>" for text in section.paragraphs]
+        bullet = "\u2022&nbsp;" if len(section.paragraphs) > 1 else ""
+        parts += [para(bullet + esc(text)) for text in section.paragraphs]
     parts += [
-        f'<p style="margin-top: 24px; font-weight: bold;">{esc(content.kept_at_label)}</p>',
-        "<p>______________________________________________________</p>",
-        "<p>______________________________________________________</p>",
+        para(esc(content.kept_at_label), "margin-top: 18px; font-weight: bold;"),
+        para("_" * 60, "margin-top: 14px;"),
+        para("_" * 60, "margin-top: 14px;"),
         "</body></html>",
     ]
     return "\n".join(parts)

@@ -23,6 +23,7 @@ from familyfile.store.atomic_file import fsync_dir, replace_durably, temp_name, 
 from familyfile.store.database import (
     DatabaseError,
     connect,
+    create_private,
     integrity_problems,
     is_disk_full,
     key_literal_for_attach,
@@ -93,6 +94,7 @@ def export_copy(source: Path, key: bytes, target: Path,
                 target_key: bytes | None = None) -> dict[str, int]:
     """An encrypted copy of ``source`` at ``target`` (under ``target_key``, by default the same
     key), made inside one read transaction; returns the row counts it copied."""
+    create_private(target)
     conn = connect(source, key)
     try:
         conn.execute("ATTACH DATABASE ? AS copy KEY ?",

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -80,6 +81,13 @@ def table_counts(conn: Connection, schema: str = "main") -> dict[str, int]:
         " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     return {n: int(conn.execute(f'SELECT count(*) FROM {schema}."{n}"').fetchone()[0])
             for n in names}
+
+
+def create_private(path: Path) -> None:
+    """Create an empty file readable only by its owner (SQLite would use the umask, and
+    its -wal and -shm files copy the database file's permissions)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
 
 
 def is_disk_full(exc: BaseException) -> bool:

@@ -28,6 +28,7 @@ from familyfile.store.database import (
     Connection,
     DatabaseError,
     connect,
+    create_private,
     integrity_problems,
     transaction,
     translate,
@@ -427,6 +428,7 @@ def _put_in_place(source: Path, path: Path) -> None:
 
 # -- helpers ------------------------------------------------------------------------------------
 def _initialise(path: Path, data_key: bytes, file_id: str, now: datetime) -> None:
+    create_private(path)
     conn = connect(path, data_key)
     try:
         for step in migrations.pending(conn):
