@@ -111,7 +111,7 @@ def user_message(exc: BaseException) -> str:
         return validation_message(exc)
     if isinstance(exc, errors.FamilyFileError):
         for cls in type(exc).__mro__:
-            text = _messages().get(cls)  # type: ignore[arg-type]
+            text = _messages().get(cls)
             if text:
                 return text
         return _("Something went wrong. Nothing saved before has been lost.")

@@ -59,7 +59,7 @@ class FirstRun:
     def confirm_sheet(self, typed_group: str) -> list[ValidationError]:
         wanted = recovery_key.groups(self.secret)[self.confirm_group - 1]
         cleaned = "".join(ch for ch in typed_group.upper() if ch.isalnum())
-        cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+        cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
         if cleaned != wanted:
             return [ValidationError("recovery_confirm", "recovery-confirm-mismatch",
                                     group=self.confirm_group)]

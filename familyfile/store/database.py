@@ -12,12 +12,16 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from familyfile import errors
 
-Connection = sqlcipher.Connection
+if TYPE_CHECKING:  # sqlcipher3 ships no type information; its API is sqlite3's
+    from sqlite3 import Connection
+else:
+    Connection = sqlcipher.Connection
 DatabaseError = sqlcipher.DatabaseError
 OperationalError = sqlcipher.OperationalError
 IntegrityError = sqlcipher.IntegrityError
