@@ -107,5 +107,11 @@ class NotAnExportError(FamilyFileError):
     code = "not-an-export"
 
 
+class EditConflictError(FamilyFileError):
+    """The entry changed after it was read (another edit): nothing was overwritten."""
+
+    code = "edit-conflict"
+
+
 class NotFoundError(FamilyFileError):
     code = "not-found-record"

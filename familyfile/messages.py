@@ -54,6 +54,10 @@ def _messages() -> dict[type[errors.FamilyFileError], str]:
             "That file is not a Family File export, or it is damaged. Nothing was changed."
         ),
         errors.NotFoundError: _("That record could not be found."),
+        errors.EditConflictError: _(
+            "Not saved: this entry was changed somewhere else since you opened it. "
+            "Nothing was overwritten. Open it again to see the latest version."
+        ),
     }
 
 

@@ -10,7 +10,9 @@ from familyfile import errors
 from familyfile.clock import SYSTEM_CLOCK, Clock
 from familyfile.domain import child as child_rules
 from familyfile.domain.child import Child, ChildDraft
+from familyfile.domain.entry import PARENT, Author
 from familyfile.domain.ids import new_child_id
+from familyfile.services.records import Records
 from familyfile.store import activity_log, backup, children, portable, recovery_key
 from familyfile.store import key_header as kh
 from familyfile.store.vault import Vault, restore_damaged
@@ -32,6 +34,13 @@ class FamilySession:
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+        self.author: Author = PARENT
+        self.records = Records(self)
+
+    def use_as(self, author: Author) -> None:
+        """Who is using the app now (the parent, or a named key worker beside them)."""
+        self.author = author
+        self._vault.actor = author.kind if author.kind == "parent" else f"key_worker:{author.name}"
 
     # -- facts ----------------------------------------------------------------------------
     @property
