@@ -7,97 +7,32 @@ Exit codes: 0 done/healthy, 1 anything else, 2 wrong passphrase or recovery key,
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from familyfile import errors
+from familyfile.commands import common, register_all
+from familyfile.commands.common import (
+    ENV_NEW_PASSPHRASE,
+    ENV_PASSPHRASE,
+    ENV_RECOVERY_KEY,
+    EXIT_DAMAGED,
+    EXIT_OK,
+    EXIT_OTHER,
+    CliError,
+    exit_code_for,
+)
 from familyfile.domain.child import ChildDraft
 from familyfile.i18n import _
 from familyfile.messages import user_message
-from familyfile.services import passphrase as passphrase_rules
 from familyfile.services import session as sessions
-from familyfile.store import vault as vault_module
-
-EXIT_OK, EXIT_OTHER, EXIT_WRONG_SECRET, EXIT_DAMAGED, EXIT_LOCKED = 0, 1, 2, 3, 4
-
-ENV_PASSPHRASE = "FAMILYFILE_PASSPHRASE"  # noqa: S105 (a variable name)
-ENV_NEW_PASSPHRASE = "FAMILYFILE_NEW_PASSPHRASE"  # noqa: S105
-ENV_RECOVERY_KEY = "FAMILYFILE_RECOVERY_KEY"
-
-
-class CliError(errors.FamilyFileError):
-    """A problem with how the command was used; its text is already a sentence."""
-
-    def __init__(self, sentence: str) -> None:
-        super().__init__("cli")
-        self.sentence = sentence
-
-
-def exit_code_for(exc: BaseException) -> int:
-    if isinstance(exc, errors.WrongPassphraseError | errors.WrongRecoveryKeyError):
-        return EXIT_WRONG_SECRET
-    if isinstance(exc, errors.DamagedFileError | errors.KeyHeaderMissingError):
-        return EXIT_DAMAGED
-    if isinstance(exc, errors.LockedError):
-        return EXIT_LOCKED
-    return EXIT_OTHER
-
-
-# -- secrets from the environment or a terminal ---------------------------------------------
-def _secret(env: str, prompt: str) -> str:
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise CliError(_("No passphrase given: set {env} or run this in a terminal.").format(env=env))
-    return getpass.getpass(prompt)
-
-
-def _current_passphrase() -> str:
-    return _secret(ENV_PASSPHRASE, _("Passphrase: "))
-
-
-def _new_passphrase(env: str) -> str:
-    value = os.environ.get(env)
-    if value is None:
-        value = _secret(env, _("New passphrase: "))
-        confirm = getpass.getpass(_("The new passphrase again: "))
-    else:
-        confirm = value
-    problems = passphrase_rules.check_new(value, confirm)
-    if problems:
-        raise problems[0]
-    return value
-
-
-def _warn(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _open(path: Path) -> sessions.FamilySession:
-    opened = sessions.unlock(path, _current_passphrase())
-    _report_warnings(opened)
-    return opened
-
-
-def _report_warnings(opened: sessions.FamilySession, *, accept: bool = True) -> None:
-    if vault_module.OLDER_COPY in opened.warnings:
-        _warn(_("Warning: this family file is older than the copy last opened here. "
-                "If you did not put an older copy back on purpose, look at the backups."))
-        if accept:
-            opened.accept_older_copy()
-    if vault_module.SYNC_FOLDER in opened.warnings:
-        _warn(_("Warning: this family file is in a cloud-sync folder. Two computers changing it "
-                "at once can damage it."))
 
 
 # -- commands --------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    new = _new_passphrase(ENV_PASSPHRASE)
+    new = common.new_passphrase(ENV_PASSPHRASE)
     secret = sessions.new_recovery_secret()
     opened = sessions.create(args.path, new, recovery_secret=secret)
     key_text = sessions.format_recovery_key(secret)
@@ -120,16 +55,16 @@ def _write_sheet(out: Path, key_text: str, opened: sessions.FamilySession) -> No
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    opened = sessions.unlock(args.path, _current_passphrase())
+    opened = sessions.unlock(args.path, common.current_passphrase())
     try:
-        _report_warnings(opened, accept=False)
+        common.report_warnings(opened, accept=False)
         problems = opened.check()
         if problems:
-            _warn(_("The family file is damaged: {problems}. Restore a backup "
+            common.warn(_("The family file is damaged: {problems}. Restore a backup "
                     "(familyfile backups, then familyfile restore).").format(
                 problems="; ".join(problems[:5])))
             return EXIT_DAMAGED
-        if vault_module.OLDER_COPY in opened.warnings:
+        if sessions.OLDER_COPY in opened.warnings:
             return EXIT_OTHER
         count = len(opened.children())
         backups = opened.backups()
@@ -141,10 +76,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    current = _current_passphrase()
+    current = common.current_passphrase()
     opened = sessions.unlock(args.path, current)
     try:
-        opened.change_passphrase(current, _new_passphrase(ENV_NEW_PASSPHRASE))
+        opened.change_passphrase(current, common.new_passphrase(ENV_NEW_PASSPHRASE))
     finally:
         opened.close()
     print(_("Passphrase changed. Use the new one from now on."))
@@ -152,8 +87,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    key_text = _secret(ENV_RECOVERY_KEY, _("Recovery key: "))
-    new = _new_passphrase(ENV_NEW_PASSPHRASE)
+    key_text = common.secret(ENV_RECOVERY_KEY, _("Recovery key: "))
+    new = common.new_passphrase(ENV_NEW_PASSPHRASE)
     opened, new_key = sessions.recover(args.path, key_text, new)
     try:
         if args.recovery_sheet:
@@ -167,7 +102,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    opened = _open(args.path)
+    opened = common.open_session_plain(args.path)
     try:
         info = opened.backup_now("manual")
     finally:
@@ -192,7 +127,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     chosen = sessions.find_backup(args.path, args.backup)
     try:
-        opened = _open(args.path)
+        opened = common.open_session_plain(args.path)
     except errors.DamagedFileError:
         kept = sessions.restore_instead_of_damaged(args.path, chosen)
         print(_("Backup restored. The damaged file was kept as {name}.").format(name=kept.name))
@@ -208,7 +143,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export_file(args: argparse.Namespace) -> int:
-    opened = _open(args.path)
+    opened = common.open_session_plain(args.path)
     try:
         opened.export_whole_file(Path(args.out))
     finally:
@@ -218,13 +153,13 @@ def cmd_export_file(args: argparse.Namespace) -> int:
 
 
 def cmd_import_file(args: argparse.Namespace) -> int:
-    sessions.import_whole_file(Path(args.source), Path(args.path), _current_passphrase())
+    sessions.import_whole_file(Path(args.source), Path(args.path), common.current_passphrase())
     print(_("Family file imported and checked."))
     return EXIT_OK
 
 
 def cmd_child_add(args: argparse.Namespace) -> int:
-    opened = _open(args.path)
+    opened = common.open_session_plain(args.path)
     try:
         child = opened.add_child(ChildDraft(args.given, args.family, args.dob))
     finally:
@@ -237,7 +172,7 @@ def cmd_child_add(args: argparse.Namespace) -> int:
 
 
 def cmd_child_list(args: argparse.Namespace) -> int:
-    opened = _open(args.path)
+    opened = common.open_session_plain(args.path)
     try:
         found = opened.children()
     finally:
@@ -309,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     child_list.add_argument("path", type=Path)
     child_list.add_argument("--json", action="store_true")
     child_list.set_defaults(handler=cmd_child_list)
+    register_all(sub)
     return parser
 
 
@@ -322,11 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args))
     except CliError as exc:
-        _warn(exc.sentence)
+        common.warn(exc.sentence)
         return EXIT_OTHER
     except KeyboardInterrupt:
-        _warn(_("Stopped. Nothing saved before has been lost."))
+        common.warn(_("Stopped. Nothing saved before has been lost."))
         return EXIT_OTHER
     except Exception as exc:  # the one place the CLI turns any failure into a sentence
-        _warn(user_message(exc))
+        common.warn(user_message(exc))
         return exit_code_for(exc)

@@ -82,6 +82,7 @@ def _validation_messages() -> dict[str, str]:
         ),
         "path-exists": _("Something is already saved there. Choose another name or folder."),
         "bad-choice": _("Choose one of the options for {label}."),
+        "out-of-range": _("{label} must be between {min} and {max}."),
     }
 
 

@@ -15,7 +15,9 @@ from familyfile.domain.ids import new_child_id
 from familyfile.services.records import Records
 from familyfile.store import activity_log, backup, children, portable, recovery_key
 from familyfile.store import key_header as kh
-from familyfile.store.vault import Vault, restore_damaged
+from familyfile.store.vault import OLDER_COPY, SYNC_FOLDER, Vault, restore_damaged
+
+__all__ = ["OLDER_COPY", "SYNC_FOLDER", "FamilySession"]
 
 BackupInfo = backup.BackupInfo
 KdfParams = kh.KdfParams
