@@ -83,6 +83,10 @@ def _validation_messages() -> dict[str, str]:
         "path-exists": _("Something is already saved there. Choose another name or folder."),
         "bad-choice": _("Choose one of the options for {label}."),
         "out-of-range": _("{label} must be between {min} and {max}."),
+        "unit-slip": _("This looks unusual for {label} — did you mean {suggestion} {unit}?"),
+        "before-birth": _("{label} cannot be before the child was born."),
+        "asq-score": _("An ASQ-3 area score is between 0 and 60, in steps of 5."),
+        "carrier-only-sickle-cell": _("'Carrier' is only a result for sickle cell."),
     }
 
 
@@ -96,6 +100,11 @@ def _field_labels() -> dict[str, str]:
         "recovery_key": _("the recovery key"),
         "recovery_confirm": _("the last group of your recovery key"),
         "path": _("where to keep the family file"),
+        "gestation_weeks": _("the weeks of pregnancy at birth"),
+        "gestation_days": _("the extra days of pregnancy"),
+        "birth_weight_kg": _("the birth weight in kilograms"),
+        "birth_head_cm": _("the head measurement at birth in centimetres"),
+        "on": _("the date"),
     }
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 from importlib import import_module
 
-MODULES: list[str] = []
+MODULES: list[str] = [
+    "birth_reviews",
+]
 
 
 def register_all(sub: argparse._SubParsersAction) -> None:
