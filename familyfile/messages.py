@@ -82,11 +82,98 @@ def _validation_messages() -> dict[str, str]:
         ),
         "path-exists": _("Something is already saved there. Choose another name or folder."),
         "bad-choice": _("Choose one of the options for {label}."),
+        # About me, alerts, addresses, carers
+        "nhs-number-format": _(
+            "Enter the NHS number as 10 numbers, for example 943 476 5919. "
+            "If you do not know it, leave it empty."
+        ),
+        "nhs-number-check": _(
+            "That NHS number is not right: one of the numbers may be wrong. Check it against a "
+            "letter from the doctor or the Red Book, or leave it empty."
+        ),
+        "upn-format": _(
+            "A Unique Pupil Number is 13 letters and numbers, for example A123456789012. "
+            "The school can tell you it."
+        ),
+        "phone-format": _("Enter {label} using numbers, for example 01632 960123."),
+        "postcode-format": _(
+            "Enter a UK postcode, for example SW1A 1AA. For an address abroad, "
+            "put the postcode in the address lines."
+        ),
+        "moved-out-before-moved-in": _(
+            "The moving-out date must be on or after the moving-in date."
+        ),
+        "too-many": _("Enter no more than {max} for {label}."),
         "out-of-range": _("{label} must be between {min} and {max}."),
+        "not-a-number": _("Enter {label} as a number, for example 3.4."),
         "unit-slip": _("This looks unusual for {label} — did you mean {suggestion} {unit}?"),
         "before-birth": _("{label} cannot be before the child was born."),
         "asq-score": _("An ASQ-3 area score is between 0 and 60, in steps of 5."),
         "carrier-only-sickle-cell": _("'Carrier' is only a result for sickle cell."),
+        # Involvement history and appointments
+        "ods-format": _(
+            "An ODS code is 3 to 10 letters and numbers, for example RJ1 or Y01234. "
+            "It is on some NHS letters. If you do not know it, leave it empty."
+        ),
+        "contact-format": _(
+            "Enter a phone number or an email address, for example 01632 960123 or "
+            "name@example.org."
+        ),
+        "end-before-start": _("The end date must be on or after the start date."),
+        "lead-taken": _(
+            "Someone else is already the lead professional, and there can only be one at a "
+            "time. Leave this one as not the lead, or change the other one first."
+        ),
+        "lead-not-current": _("Only a service that is helping now can be the lead professional."),
+        "datetime-format": _("Enter {label} like this: 2026-03-29 10:00 (the date, then the time)."),
+        "time-skipped": _(
+            "The clocks go forward at that time, so it does not exist on that day. "
+            "Choose a time one hour later."
+        ),
+        "status-in-future": _(
+            "You can say whether it happened once the day of the appointment has come."
+        ),
+        # Growth
+        "growth-unit-slip-baby": _(
+            "{label} looks unusual for a baby — did you mean {suggestion} {unit}? "
+            "If so, change it to {suggestion}."
+        ),
+        "growth-unit-slip": _(
+            "{label} looks unusual for a child of this age — did you mean {suggestion} {unit}? "
+            "If so, change it to {suggestion}."
+        ),
+        "growth-unusual-baby": _(
+            "{label} is very unusual for a baby — did you mean {suggestion} {unit}? If so, change "
+            "it to {suggestion}. If the number is right, confirm it and save again."
+        ),
+        "growth-unusual": _(
+            "{label} is very unusual for a child of this age — did you mean {suggestion} {unit}? If "
+            "so, change it to {suggestion}. If the number is right, confirm it and save again."
+        ),
+        "growth-implausible": _(
+            "{label} is too far from what is possible at this age to be right. Check the number "
+            "and type it in {unit}, for example {example}."
+        ),
+        "growth-number": _("Enter {label} as a number, for example {example}."),
+        "growth-positive": _("{label} must be more than 0."),
+        "growth-one-value": _(
+            "Enter at least one measurement: the weight, the length or height, or the head."
+        ),
+        # Journal and milestones
+        "photo-too-big": _(
+            "That photo is too big. Choose a photo smaller than {max_mb} MB, or make it smaller first."
+        ),
+        "photo-not-image": _("That file is not a photo Family File can read. Choose a JPEG or PNG photo."),
+        "photo-unreadable": _("That photo could not be opened. Check it is still there and try again."),
+        # Immunisations
+        "date-format-uk": _("Enter {label} as a real date, for example 27/3/2025."),
+        "batch-format": _(
+            "Type the batch number as it is printed on the sticker or the record, using letters, "
+            "numbers and dashes, for example AB1234C."
+        ),
+        "not-when-declined": _(
+            "Leave {label} empty when the vaccination was declined, or choose that it was given."
+        ),
     }
 
 
@@ -100,11 +187,95 @@ def _field_labels() -> dict[str, str]:
         "recovery_key": _("the recovery key"),
         "recovery_confirm": _("the last group of your recovery key"),
         "path": _("where to keep the family file"),
+        "known_as": _("the name the child is called"),
+        "previous_names": _("previous names"),
+        "sex": _("sex"),
+        "nhs_number": _("the NHS number"),
+        "upn": _("the Unique Pupil Number"),
+        "local_authority_id": _("the council's ID for the child"),
+        "languages": _("the languages spoken at home"),
+        "likes": _("what the child likes"),
+        "dislikes": _("what the child does not like"),
+        "communication": _("how the child communicates"),
+        "what_helps": _("what helps the child"),
+        "gp_practice": _("the GP practice"),
+        "gp_phone": _("the GP practice phone number"),
+        "health_visitor_name": _("the health visitor's name"),
+        "health_visitor_phone": _("the health visitor's phone number"),
+        "key_worker_name": _("the key worker's name"),
+        "key_worker_organisation": _("the key worker's organisation"),
+        "key_worker_phone": _("the key worker's phone number"),
+        "nursery_school_name": _("the nursery or school"),
+        "nursery_school_phone": _("the nursery or school phone number"),
+        "alert_type": _("the kind of alert"),
+        "alert_what": _("what the alert is about"),
+        "alert_details": _("the details"),
+        "alert_since": _("the date it started"),
+        "alert_active": _("whether it still applies"),
+        "address_lines": _("the first line of the address"),
+        "town": _("the town or city"),
+        "postcode": _("the postcode"),
+        "from_date": _("the moving-in date"),
+        "to_date": _("the moving-out date"),
+        "carer_name": _("the person's name"),
+        "relationship": _("how they are related to the child"),
+        "carer_phone": _("their phone number"),
+        "parental_responsibility": _("parental responsibility"),
+        "co_holds_file": _("whether they also keep the family file"),
         "gestation_weeks": _("the weeks of pregnancy at birth"),
         "gestation_days": _("the extra days of pregnancy"),
         "birth_weight_kg": _("the birth weight in kilograms"),
         "birth_head_cm": _("the head measurement at birth in centimetres"),
         "on": _("the date"),
+        "agency": _("the kind of service"),
+        "organisation": _("the organisation"),
+        "ods_code": _("the ODS code"),
+        "team": _("the team"),
+        "professional": _("the person's name"),
+        "role": _("their job"),
+        "contact": _("the phone number or email"),
+        "start_date": _("the start date"),
+        "end_date": _("the end date"),
+        "reason": _("the reason"),
+        "outcome": _("what happened"),
+        "lead": _("lead professional"),
+        "when": _("the date and time"),
+        "place": _("the place"),
+        "with_involvement": _("who it is with"),
+        "with_text": _("who it is with"),
+        "accompanied_by": _("who went with the child"),
+        "status": _("whether it happened"),
+        "status_reason": _("why it was missed"),
+        "status_note": _("the note"),
+        "tz": _("the time zone"),
+        "measured_on": _("the date it was measured"),
+        "weight_kg": _("the weight"),
+        "height_cm": _("the length or height"),
+        "head_cm": _("the head measurement"),
+        "length_or_height": _("lying down or standing"),
+        "measured_by": _("who measured"),
+        "measured_where": _("where it was measured"),
+        "measurement": _("the measurement"),
+        "observed_on": _("the date you saw it"),
+        "area": _("the area of learning"),
+        "observation_text": _("what you saw"),
+        "first_title": _("what the first was, for example first word"),
+        "observed_by": _("who saw it"),
+        "photo": _("the photo"),
+        "milestone": _("the milestone"),
+        "milestone_answer": _("an answer: not yet, sometimes or yes"),
+        "first_seen": _("the date you first saw it"),
+        "vaccination_date": _("the date of the vaccination"),
+        "vaccine": _("the vaccine"),
+        "vaccine_name": _("the name of the vaccine"),
+        "dose_number": _("the dose number"),
+        "product": _("the product name"),
+        "batch": _("the batch number"),
+        "injection_site": _("where on the body it was given"),
+        "route": _("how it was given"),
+        "given_by": _("who gave it"),
+        "given_where": _("where it was given"),
+        "country": _("the country"),
     }
 
 
