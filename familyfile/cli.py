@@ -244,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     child_list.add_argument("path", type=Path)
     child_list.add_argument("--json", action="store_true")
     child_list.set_defaults(handler=cmd_child_list)
+    from familyfile.commands.about_me import add_child_show
+
+    add_child_show(child_sub)  # the whole record of a child as JSON
     register_all(sub)
     return parser
 

@@ -145,3 +145,20 @@ def test_find_child_by_prefix_or_name(make_family: sessions.FamilySession) -> No
     assert make_family.find_child(MARKER_GIVEN.lower()) == child
     with pytest.raises(errors.NotFoundError):
         make_family.find_child("nobody")
+
+
+def test_leftovers_of_interrupted_writes_are_tidied_on_unlock(closed_family: Path) -> None:
+    from familyfile.store import backup
+
+    stray_header = closed_family.with_name(f".{closed_family.name}-keys.abcd1234.tmp")
+    stray_copy = closed_family.with_name(f".{closed_family.name}.beef0001.tmp")
+    folder = backup.backups_dir(closed_family)
+    folder.mkdir(exist_ok=True)
+    half_backup = folder / ".20260101T000000Z-auto.ffbackup.0001.tmp"
+    for stray in (stray_header, stray_copy, half_backup):
+        stray.write_bytes(b"partial")
+    unrelated = closed_family.with_name("notes.txt")
+    unrelated.write_text("keep me")
+    sessions.unlock(closed_family, PASSPHRASE).close()
+    assert not stray_header.exists() and not stray_copy.exists() and not half_backup.exists()
+    assert unrelated.read_text() == "keep me"

@@ -10,7 +10,13 @@ import argparse
 from importlib import import_module
 
 MODULES: list[str] = [
+    "about_me",
     "birth_reviews",
+    "involvement",
+    "growth",
+    "immunisations",
+    "journal",
+    "milestones",
 ]
 
 

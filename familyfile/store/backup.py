@@ -136,10 +136,11 @@ def make_backup(db_path: Path, key: bytes, header: KeyHeader, folder: Path, *,
     if reason not in REASONS:
         raise ValueError(reason)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    final = folder / f"{_stamp(now)}-{reason}{SUFFIX}"
-    while final.exists():
+    # One stamp per backup whatever its reason, so the names sort in the order the
+    # backups were made (two reasons in one second used to tie, in any order).
+    while _stamp_taken(folder, _stamp(now)):
         now = now + timedelta(seconds=1)
-        final = folder / f"{_stamp(now)}-{reason}{SUFFIX}"
+    final = folder / f"{_stamp(now)}-{reason}{SUFFIX}"
     tmp = temp_name(final)
     try:
         counts = export_copy(db_path, key, tmp)
@@ -155,6 +156,10 @@ def make_backup(db_path: Path, key: bytes, header: KeyHeader, folder: Path, *,
         _discard(tmp)
         raise
     return BackupInfo(final, now.replace(microsecond=0), reason)
+
+
+def _stamp_taken(folder: Path, stamp: str) -> bool:
+    return any(p.name.startswith(f"{stamp}-") for p in folder.iterdir())
 
 
 def _discard(path: Path) -> None:

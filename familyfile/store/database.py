@@ -50,7 +50,9 @@ def connect(path: Path, key: bytes, *, journal_mode: str | None = "WAL") -> Conn
     ``DatabaseError`` through when the key does not open the file (the caller knows
     whether the key was right, so it decides between wrong key and damage).
     """
-    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=5.0)
+    # One connection per family file, used by one thread at a time: the UI's task runner
+    # runs slow work (backup, restore, export) on a worker thread while the UI waits.
+    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=5.0, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         if not cipher_version(conn):

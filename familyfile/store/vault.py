@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from familyfile.store.database import (
     connect,
     create_private,
     integrity_problems,
+    is_disk_full,
     transaction,
     translate,
 )
@@ -38,7 +40,6 @@ AUTO_BACKUP_EVERY = timedelta(minutes=30)
 
 #: Warning codes a caller shows to a person (see familyfile.services.session).
 OLDER_COPY = "older-copy"
-HEADER_REPAIRED = "header-repaired"
 SYNC_FOLDER = "sync-folder"
 
 _SYNC_FOLDER_NAMES = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "nextcloud",
@@ -55,7 +56,8 @@ def in_sync_folder(path: Path) -> bool:
 
 
 def acquire_lock(db_path: Path) -> filelock.BaseFileLock:
-    lock = filelock.FileLock(str(lock_path(db_path)), mode=0o600)
+    # Not thread-local: the UI may unlock on a worker thread and lock on the UI thread.
+    lock = filelock.FileLock(str(lock_path(db_path)), mode=0o600, thread_local=False)
     try:
         lock.acquire(timeout=0)
     except filelock.Timeout:
@@ -112,7 +114,7 @@ class Vault:
         except BaseException:
             lock.release()
             raise
-        vault.log("created")
+        vault._log_or_close("created")
         return vault, secret
 
     # -- opening ----------------------------------------------------------------------
@@ -132,7 +134,8 @@ class Vault:
         except BaseException:
             lock.release()
             raise
-        vault.log("unlocked")
+        vault._log_or_close("unlocked")
+        _tidy_leftovers(path)
         return vault
 
     @classmethod
@@ -166,7 +169,7 @@ class Vault:
         except BaseException:
             lock.release()
             raise
-        vault.log("recovered")
+        vault._log_or_close("recovered")
         return vault, new_secret
 
     @classmethod
@@ -178,6 +181,7 @@ class Vault:
         except errors.KeyHeaderMissingError:
             header = None
         data_key = kh.data_key_from_recovery(secret)
+        _refuse_empty(path)
         if header is not None:
             if header.unwrap_with_recovery(secret) != data_key:
                 raise errors.WrongRecoveryKeyError("recovery slot mismatch")
@@ -197,10 +201,11 @@ class Vault:
     @classmethod
     def _open_connection(cls, path: Path, data_key: bytes, header: kh.KeyHeader,
                          lock: filelock.BaseFileLock, clock: Clock) -> Vault:
+        _refuse_empty(path)
         try:
             conn = connect(path, data_key)
         except DatabaseError as exc:
-            raise errors.DamagedFileError(type(exc).__name__) from None
+            raise _opening_error(path, exc) from None
         except OSError as exc:
             raise translate(exc) from None
         vault = cls(path, conn, data_key, header, lock, clock)
@@ -303,6 +308,14 @@ class Vault:
             yield conn
         self.changed = True
 
+    def _log_or_close(self, kind: str) -> None:
+        """Log an opening; if even that fails, close (connection and lock) and re-raise."""
+        try:
+            self.log(kind)
+        except BaseException:
+            self.close(backup_if_changed=False)
+            raise
+
     def log(self, kind: str, detail: dict[str, Any] | None = None) -> None:
         with transaction(self.conn):
             activity_log.append(self.conn, at=self.clock.now(), kind=kind, actor=self.actor,
@@ -350,12 +363,21 @@ class Vault:
         Returns True when the backup keeps the current passphrase, False when it needs
         the passphrase that was in use when it was made.
         """
-        self.backup_now("before-restore")
+        damaged = False
+        try:
+            self.backup_now("before-restore")
+        except errors.BackupError:
+            # A damaged file cannot be copied into a verified backup: keep it aside as is.
+            if not integrity_problems(self.conn):
+                raise
+            damaged = True
         chosen_header = kh.KeyHeader.from_bytes(chosen.keys_path.read_bytes())
         same_key = chosen_header.key_id == self.header.key_id
         if same_key:
             backup.verify_copy(chosen.path, self.data_key)
         self.conn.close()
+        if damaged:
+            _keep_aside(self.path, self.clock)
         _put_in_place(chosen.path, self.path)
         header = self.header if same_key else chosen_header
         header = header.with_generation(max(header.generation, self.header.generation) + 1)
@@ -400,18 +422,54 @@ def restore_damaged(path: Path, chosen: backup.BackupInfo, clock: Clock = SYSTEM
     path = Path(path)
     lock = acquire_lock(path)
     try:
-        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            source = path.with_name(path.name + suffix)
-            if source.exists():
-                os.replace(source, kept.with_name(kept.name + suffix))
+        kept = _keep_aside(path, clock)
         header = kh.KeyHeader.from_bytes(chosen.keys_path.read_bytes())
         _put_in_place(chosen.path, path)
         kh.write_header(path, header)
         return kept
     finally:
         lock.release()
+
+
+def _keep_aside(path: Path, clock: Clock) -> Path:
+    """Move the database and its journal files to ``<name>.damaged-<stamp>``; never over
+    an earlier kept file."""
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while kept.exists():
+        number += 1
+        kept = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            os.replace(source, kept.with_name(kept.name + suffix))
+    return kept
+
+
+def _refuse_empty(path: Path) -> None:
+    """SQLite takes an empty file for a new database and would write a fresh one into it."""
+    try:
+        empty = path.stat().st_size == 0
+    except OSError as exc:
+        raise translate(exc) from None
+    if empty:
+        raise errors.DamagedFileError("the database file is empty")
+
+
+def _opening_error(path: Path, exc: DatabaseError) -> errors.FamilyFileError:
+    """Damage, unless the disk is full: never send a family to the backups for that."""
+    if is_disk_full(exc):
+        return errors.DiskFullError("disk full while opening")
+    if "disk I/O error" in str(exc):
+        try:
+            nearly_full = shutil.disk_usage(path.parent).free < 1024 * 1024
+        except OSError:
+            nearly_full = False
+        if nearly_full:
+            return errors.DiskFullError("disk full while opening")
+        return errors.StorageError(type(exc).__name__)
+    return errors.DamagedFileError(type(exc).__name__)
 
 
 def _put_in_place(source: Path, path: Path) -> None:
@@ -424,6 +482,14 @@ def _put_in_place(source: Path, path: Path) -> None:
     except OSError as exc:
         remove_db_files(tmp)
         raise translate(exc) from None
+
+
+def _tidy_leftovers(path: Path) -> None:
+    """Remove what an interrupted write left behind (we hold the lock, so none is in use):
+    temporary key headers and database copies beside the file, and half-made backups."""
+    for leftover in path.parent.glob(f".{path.name}*.tmp"):
+        remove_db_files(leftover)
+    backup.remove_incomplete(backup.backups_dir(path))
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -1,0 +1,159 @@
+"""The growth measurements as a table: date, age, each value with its unit and centile."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from familyfile.domain import growth as rules
+from familyfile.domain.entry import Author, HistoryItem
+from familyfile.domain.growth import centile_text
+from familyfile.domain.growth_centiles import NEEDS_SEX, NO_REFERENCE, Centile
+from familyfile.i18n import _
+from familyfile.services.growth import GrowthRow
+from familyfile.ui.widgets.form import local_datetime_text
+
+DATE, AGE, WEIGHT, HEIGHT, HEAD, BMI, BY = range(7)
+METHOD_FOR_COLUMN = {WEIGHT: rules.WEIGHT, HEIGHT: rules.HEIGHT, HEAD: rules.HEAD, BMI: rules.BMI}
+Index = QModelIndex | QPersistentModelIndex
+
+
+def headers() -> tuple[str, ...]:
+    return (_("Date"), _("Age"), _("Weight"), _("Length or height"), _("Head"), _("BMI"),
+            _("Written by"))
+
+
+def day_text(on: date) -> str:
+    """"1 May 2024" (as the rest of the app shows dates)."""
+    return QLocale().toString(QDate(on.year, on.month, on.day), "d MMM yyyy")
+
+
+def date_text(row: GrowthRow) -> str:
+    return day_text(row.measurement.measured_on)
+
+
+def centile_words(found: Centile) -> str:
+    """The second line of a value's cell: "centile 37", or why there is none."""
+    if found.problem == NEEDS_SEX:
+        return _("centile needs sex")
+    if found.problem == NO_REFERENCE:
+        return _("no centile at this age")
+    return _("centile {centile}").format(centile=found.text)
+
+
+def who_text(author: Author) -> str:
+    who = {"parent": _("Parent"), "key_worker": _("Key worker {name}"),
+           "professional": _("{name} (professional)")}.get(author.kind, author.kind)
+    return who.format(name=author.name)
+
+
+def author_text(row: GrowthRow) -> str:
+    who = who_text(row.entry.author)
+    return _("{who}, changed").format(who=who) if row.edited else who
+
+
+def history_lines(items: list[HistoryItem]) -> list[str]:
+    """Every version of a measurement, oldest first, with who saved it and when."""
+    lines = []
+    for item in items:
+        kept = rules.GrowthMeasurement.from_data(item.data)
+        values = ", ".join(rules.format_value(m, kept.value(m)) for m in rules.METHODS
+                           if kept.value(m) is not None)
+        when = local_datetime_text(datetime.fromisoformat(item.changed_utc.replace("Z", "+00:00")))
+        lines.append(_("Version {n}, saved {when} by {who}: {date}, {values}").format(
+            n=item.version, when=when, who=who_text(item.author), date=day_text(kept.measured_on),
+            values=values))
+    return lines
+
+
+def cell_lines(row: GrowthRow, column: int) -> list[str]:
+    """The lines shown in one cell (the table shows them one under the other)."""
+    if column == DATE:
+        return [date_text(row)]
+    if column == AGE:
+        lines = [row.age_text]
+        if row.corrected_age_text:
+            lines.append(_("corrected: {age}").format(age=row.corrected_age_text))
+        return lines
+    if column == BY:
+        return [author_text(row)]
+    method = METHOD_FOR_COLUMN[column]
+    found = row.result.centiles.get(method)
+    if found is None:
+        return []
+    value = rules.format_value(method, found.value)
+    if method == rules.HEIGHT:
+        kind = _("lying") if row.measurement.length_or_height == rules.LENGTH else _("standing")
+        value = _("{value} ({how})").format(value=value, how=kind)
+    return [value, centile_words(found)]
+
+
+class GrowthModel(QAbstractTableModel):
+    """Newest first, as ``services.growth.list_measurements`` gives them."""
+
+    def __init__(self, rows: list[GrowthRow] | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GrowthRow] = list(rows or [])
+
+    def set_rows(self, rows: list[GrowthRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def growth_row(self, row: int) -> GrowthRow:
+        return self._rows[row]
+
+    def row_of(self, entry_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.entry.id == entry_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(headers())
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        found = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            return "\n".join(cell_lines(found, column))
+        if role == Qt.AccessibleTextRole:
+            lines = cell_lines(found, column)
+            return _("{column}: {value}").format(column=headers()[column],
+                                                 value=", ".join(lines) or _("not measured"))
+        if role == Qt.ToolTipRole:
+            return self._tooltip(found, column)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignLeft | Qt.AlignTop)
+        if role == Qt.UserRole:
+            return found
+        return None
+
+    def _tooltip(self, found: GrowthRow, column: int) -> str | None:
+        method = METHOD_FOR_COLUMN.get(column)
+        centile = found.result.centiles.get(method) if method else None
+        if centile is not None and centile.sds is not None:
+            text = _("SDS {sds:+.2f} (corrected for gestation)").format(sds=centile.sds) \
+                if found.result.ages.corrected else _("SDS {sds:+.2f}").format(sds=centile.sds)
+            if found.result.ages.corrected and centile.chronological_sds is not None:
+                text += "\n" + _("At actual age: centile {centile}, SDS {sds:+.2f}").format(
+                    centile=centile_text(centile.chronological_centile),
+                    sds=centile.chronological_sds)
+            return text
+        notes = [found.measurement.measured_by, found.measurement.measured_where,
+                 found.measurement.notes]
+        return " · ".join(n for n in notes if n) or None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.DisplayRole) -> Any:
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal and 0 <= section < len(headers()):
+            return headers()[section]
+        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None

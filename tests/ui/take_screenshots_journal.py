@@ -1,0 +1,124 @@
+"""Screenshots of the Journal and Milestones pages for docs/screenshots (offscreen).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/take_screenshots_journal.py [--scale 2]
+
+A made-up child on a fixed date, so the pictures only change when the screens do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PIL import Image, ImageDraw  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from familyfile.clock import FixedClock  # noqa: E402
+from familyfile.domain.child import ChildDraft  # noqa: E402
+from familyfile.domain.entry import Author  # noqa: E402
+from familyfile.domain.journal import ObservationDraft  # noqa: E402
+from familyfile.services import journal, journal_photos, milestones  # noqa: E402
+from familyfile.services import session as sessions  # noqa: E402
+from familyfile.store.key_header import KdfParams  # noqa: E402
+
+FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def picture(colour: tuple[int, int, int], shape: str) -> bytes:
+    image = Image.new("RGB", (800, 600), colour)
+    draw = ImageDraw.Draw(image)
+    if shape == "ball":
+        draw.ellipse((250, 150, 550, 450), fill=(240, 200, 40), outline=(120, 80, 0), width=12)
+    else:
+        for i, tone in enumerate([(200, 60, 60), (60, 140, 200), (60, 170, 90)]):
+            draw.rectangle((300, 420 - i * 130, 500, 540 - i * 130), fill=tone)
+    out = io.BytesIO()
+    image.save(out, format="JPEG")
+    return out.getvalue()
+
+
+def fill(session: sessions.FamilySession, child_id: str) -> None:
+    session.records.add(child_id=child_id, kind="birth", occurred_on="2025-03-27",
+                        data={"gestation_weeks": 33, "gestation_days": 0})
+    add = journal.add
+    add(session, child_id, ObservationDraft("2025-09-02", "physical", "Rolled from her tummy onto her "
+                                            "back on the play mat, twice in a row.", "", False, ""))
+    add(session, child_id, ObservationDraft("2025-10-14", "communication_language",
+                                            "Turned to look at Dad when he called her name from the "
+                                            "kitchen.", "", False, "Dad"))
+    add(session, child_id, ObservationDraft("2025-11-02", "mathematics", "Knocked the tower of cups "
+                                            "over and laughed.", "", False, ""),
+        [journal_photos.prepare(picture((235, 240, 250), "tower"))])
+    session.use_as(Author("key_worker", "Sam Patel"))
+    add(session, child_id, ObservationDraft("2025-11-12", "personal_social_emotional",
+                                            "Played peek-a-boo with me at the children's centre and "
+                                            "smiled at the other babies.", "", False, ""))
+    session.use_as(Author())
+    add(session, child_id, ObservationDraft("2025-11-18", "communication_language", "Said \u201cba\u201d "
+                                            "when she saw her ball, and pointed at it.", "First word "
+                                            "(nearly!)", True, ""),
+        [journal_photos.prepare(picture((210, 235, 215), "ball"))])
+    for milestone_id, answer, since in [("m4-oooh", "yes", "2025-08-01"), ("m4-talks-back", "yes", None),
+                                        ("m4-turns-to-voice", "sometimes", "2025-10-14"),
+                                        ("m4-head-steady", "yes", None), ("m4-holds-toy", "not-yet", None),
+                                        ("m2-opens-hands", "not-yet", None),
+                                        ("m9-name", "yes", "2025-10-14"), ("m9-babbles", "sometimes", None)]:
+        milestones.answer(session, child_id, milestone_id, answer, since)
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(out / name))
+    print(out / name)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--out", type=Path, default=DOCS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["FAMILYFILE_HOME"] = tempfile.mkdtemp(prefix="ff-shots-")
+    app = QApplication(sys.argv[:1])
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * args.scale)
+    app.setFont(font)
+    from familyfile.ui.main_window import MainWindow
+    from familyfile.ui.tasks import TaskRunner
+
+    suffix = "" if args.scale == 1 else f"-{int(args.scale * 100)}"
+    clock = FixedClock(datetime(2025, 11, 20, 10, 31, tzinfo=UTC))
+    path = Path(os.environ["FAMILYFILE_HOME"]) / "family.familyfile"
+    session = sessions.create(path, "tulip-bicycle-harbour-42", kdf=FAST_KDF, clock=clock)
+    try:
+        child = session.add_child(ChildDraft("Amara", "Okafor", "2025-03-27"))
+        fill(session, child.id)
+        window = MainWindow(session, TaskRunner())
+        window.resize(1366, 768)
+        window.show()
+        window.show_section("journal")
+        save(window, args.out, f"journal{suffix}.png")
+        dialog = window.pages["journal"].add_observation()
+        if dialog is not None:
+            dialog.text.setPlainText("")
+            dialog.submit()
+            save(dialog, args.out, f"journal-add{suffix}.png")
+            dialog.close()
+        window.show_section("milestones")
+        save(window, args.out, f"milestones{suffix}.png")
+        window.close()
+    finally:
+        session.close()
+
+
+if __name__ == "__main__":
+    main()
