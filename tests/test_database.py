@@ -32,7 +32,8 @@ def test_settings_from_the_vault_design(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_wrong_key_is_a_database_error_and_prints_nothing(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_wrong_key_is_a_database_error_and_prints_nothing(tmp_path: Path,
+                                                          capfd: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "x.db"
     conn = database.connect(path, os.urandom(32))
     conn.execute("CREATE TABLE t (x)")
