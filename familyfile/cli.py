@@ -101,6 +101,21 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new_recovery_key(args: argparse.Namespace) -> int:
+    current = common.current_passphrase()
+    opened = sessions.unlock(args.path, current)
+    try:
+        new_key = opened.replace_recovery_key(current)
+        if args.recovery_sheet:
+            _write_sheet(Path(args.recovery_sheet), new_key, opened)
+    finally:
+        opened.close()
+    print(_("New recovery key made. Your old recovery sheet no longer works. "
+            "Your NEW recovery key:"))
+    print(new_key)
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     opened = common.open_session_plain(args.path)
     try:
@@ -221,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     recover = add("recover", cmd_recover, _("open with the recovery key and set a new passphrase"),
                   "path")
     recover.add_argument("--recovery-sheet", metavar="OUT.pdf")
+    new_key = add("new-recovery-key", cmd_new_recovery_key,
+                  _("make a new recovery key (when the sheet is lost)"), "path")
+    new_key.add_argument("--recovery-sheet", metavar="OUT.pdf")
     add("backup", cmd_backup, _("make a verified backup now"), "path")
     add("backups", cmd_backups, _("list the backups"), "path").add_argument("--json", action="store_true")
     restore = add("restore", cmd_restore, _("restore a backup"), "path")

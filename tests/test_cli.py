@@ -157,3 +157,23 @@ def test_passphrases_are_never_options() -> None:
     for action in parser._actions:  # every option of every command
         assert "passphrase" not in " ".join(action.option_strings)
     assert "init" in text and "check" in text
+
+
+def test_new_recovery_key_when_the_sheet_is_lost(family_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.conftest import FAST_KDF
+
+    secret = sessions.new_recovery_secret()
+    sessions.create(family_path, PASSPHRASE, kdf=FAST_KDF, recovery_secret=secret).close()
+    monkeypatch.setenv("FAMILYFILE_PASSPHRASE", "wrong passphrase")
+    assert cli.main(["new-recovery-key", str(family_path)]) == 2
+    monkeypatch.setenv("FAMILYFILE_PASSPHRASE", PASSPHRASE)
+    sheet = tmp_path / "new-sheet.pdf"
+    assert cli.main(["new-recovery-key", str(family_path), "--recovery-sheet", str(sheet)]) == 0
+    new_key = capsys.readouterr().out.strip().splitlines()[-1]
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert cli.main(["check", str(family_path)]) == 0  # the passphrase is unchanged
+    with pytest.raises(Exception) as old:
+        sessions.recover(family_path, sessions.format_recovery_key(secret), NEW_PASSPHRASE)
+    assert type(old.value).__name__ == "WrongRecoveryKeyError"
+    sessions.recover(family_path, new_key, NEW_PASSPHRASE)[0].close()

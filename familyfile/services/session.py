@@ -93,6 +93,10 @@ class FamilySession:
     def change_passphrase(self, current: str, new: str) -> None:
         self._vault.change_passphrase(current, new)
 
+    def replace_recovery_key(self, current_passphrase: str) -> str:
+        """A new recovery key (the old sheet stops working); returns it to print."""
+        return recovery_key.format_key(self._vault.replace_recovery_key(current_passphrase))
+
     def check(self) -> list[str]:
         return self._vault.check()
 

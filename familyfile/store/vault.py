@@ -272,6 +272,18 @@ class Vault:
         self.header = new_header
         self.log("passphrase-changed")
 
+    def replace_recovery_key(self, current: str) -> bytes:
+        """A new recovery key for someone who knows the passphrase but lost the sheet.
+
+        Checks the passphrase (full KDF cost), then re-encrypts like a recovery does, so
+        the old sheet stops working; the passphrase stays the same. Returns the new secret.
+        """
+        if self.header.unwrap_with_passphrase(current) != self.data_key:
+            raise errors.WrongPassphraseError("header holds another key")
+        secret = self._rekey(current, self.header.kdf)
+        self.log("recovery-key-replaced")
+        return secret
+
     def _rekey(self, new_passphrase: str, kdf: kh.KdfParams) -> bytes:
         """Re-encrypt under a key from a new recovery secret; returns that secret."""
         self.backup_now("before-recovery")

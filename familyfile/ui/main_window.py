@@ -31,6 +31,7 @@ from familyfile.ui.dialogs import inform, scale_icons, start_task
 from familyfile.ui.dialogs.auto_lock import AutoLockDialog
 from familyfile.ui.dialogs.backups import BACKUP_ICON, BackupsDialog, run_backup
 from familyfile.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from familyfile.ui.dialogs.new_recovery_key import NewRecoveryKeyDialog
 from familyfile.ui.dialogs.whole_file import export_whole_file, import_whole_file
 from familyfile.ui.pages import PageContext
 from familyfile.ui.sections import sections
@@ -175,8 +176,8 @@ class MainWindow(QMainWindow):
         security = bar.addMenu(_("&Security"))
         self.passphrase_action = self._action(security, _("Change passphrase…"),
                                               "mdi6.key-variant", self.change_passphrase)
-        self._action(security, _("Recovery sheet…"), "mdi6.file-key-outline",
-                     self.explain_recovery_sheet)
+        self._action(security, _("New recovery sheet…"), "mdi6.file-key-outline",
+                     self.new_recovery_sheet)
         settings = bar.addMenu(_("Se&ttings"))
         self.auto_lock_action = self._action(settings, _("Lock automatically after…"),
                                              "mdi6.timer-lock-outline", self.choose_auto_lock)
@@ -243,14 +244,11 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def explain_recovery_sheet(self) -> None:
-        inform(self, _("Recovery sheet"), _(
-            "Your recovery key was printed once, when this family file was made. Family File "
-            "keeps no copy it can show again, so nobody can read it from this computer.\n\n"
-            "To get a new recovery sheet: choose Lock, then \"Forgot passphrase\" on the unlock "
-            "screen, and type the key from your old sheet. You choose a new passphrase and get "
-            "a new sheet to print. The old key then stops working.\n\n"
-            "If the sheet is lost, your passphrase still opens the family file."))
+    def new_recovery_sheet(self) -> NewRecoveryKeyDialog:
+        dialog = NewRecoveryKeyDialog(self.session, self.tasks, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def choose_auto_lock(self) -> AutoLockDialog:
         dialog = AutoLockDialog(self)

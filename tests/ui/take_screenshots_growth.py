@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DOCS)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     if args.scale != 1.0:
         font = QFont(app.font())
         font.setPointSizeF(font.pointSizeF() * args.scale)

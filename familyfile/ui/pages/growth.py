@@ -69,9 +69,10 @@ class GrowthPage(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.refresh_chart())
         column.addWidget(self.tabs)
         column.addStretch(1)
+        self._form_child: str | None = None  # whose measurement the form is for
         context.child_selected.connect(self.refresh)
         context.children_changed.connect(self.refresh)
-        self.refresh()
+        # Filled in when first shown: the centiles need rcpchgrowth, which takes a second to load.
 
     # -- building ---------------------------------------------------------------------------
     def _measurements_tab(self) -> QWidget:
@@ -159,6 +160,8 @@ class GrowthPage(QWidget):
         self.refresh(keep_form=True)  # the sex or gestation may have changed on another page
 
     def refresh(self, *_args: object, keep_form: bool = False) -> None:
+        if not self.isVisible():
+            return  # showEvent refreshes it
         child = self.context.current_child()
         self.no_child.setVisible(child is None)
         self.tabs.setVisible(child is not None)
@@ -174,8 +177,10 @@ class GrowthPage(QWidget):
                                     "measurements are kept and the centiles appear here.").format(
                 name=child.given_name))
         self._show_rows(growth.list_measurements(session, child.id))
-        if not keep_form or (self.form.editing is None and not self.form.draft_typed()):
+        same_child = self._form_child == child.id
+        if not (keep_form and same_child) or (self.form.editing is None and not self.form.draft_typed()):
             self.form.reset(session.today(), child.date_of_birth)
+        self._form_child = child.id
         self.form.born = child.date_of_birth
         self.refresh_chart()
 
@@ -220,7 +225,9 @@ class GrowthPage(QWidget):
         name, axis = measure_names()[method]
         chart_of = {"female": _("girls' chart"), "male": _("boys' chart")}.get(data.sex or "", "")
         heading = _("{name} · {measure}").format(name=child.given_name, measure=name)
-        self.chart.set_chart(data, f"{heading} · {chart_of}" if chart_of else heading, axis)
+        if chart_of:
+            heading = _("{heading} · {chart}").format(heading=heading, chart=chart_of)
+        self.chart.set_chart(data, heading, axis)
         self.ages.setVisible(data.corrected)
         self.ages_label.setVisible(data.corrected)
 
