@@ -17,6 +17,7 @@ MODULES: list[str] = [
     "immunisations",
     "journal",
     "milestones",
+    "demo",
 ]
 
 

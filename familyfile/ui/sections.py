@@ -38,9 +38,7 @@ class Section:
 def sections() -> list[Section]:
     return [
         Section("overview", lambda: _("Overview"), "mdi6.home-heart", OverviewPage),
-        Section("children", lambda: _("Children"), "mdi6.account-multiple", ChildrenPage),
         Section("about_me", lambda: _("About me"), "mdi6.card-account-details-outline", AboutMePage),
-        Section("family", lambda: _("Family"), "mdi6.account-group", FamilyPage),
         Section("birth", lambda: _("Birth and newborn"), "mdi6.baby-carriage", BirthPage),
         Section("journal", lambda: _("Journal"), "mdi6.notebook-heart-outline", JournalPage),
         Section("milestones", lambda: _("Milestones"), "mdi6.flag-checkered", MilestonesPage),
@@ -49,4 +47,6 @@ def sections() -> list[Section]:
         Section("reviews", lambda: _("Reviews and checks"), "mdi6.clipboard-check-outline", ReviewsPage),
         Section("involvement", lambda: _("Involvement history"), "mdi6.hand-heart", InvolvementPage),
         Section("appointments", lambda: _("Appointments"), "mdi6.calendar-clock", AppointmentsPage),
+        Section("family", lambda: _("Family"), "mdi6.account-group", FamilyPage),
+        Section("children", lambda: _("Children"), "mdi6.account-multiple", ChildrenPage),
     ]

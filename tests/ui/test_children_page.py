@@ -42,7 +42,7 @@ def children_page(window: MainWindow) -> ChildrenPage:
 
 def open_children_with_keyboard(qtbot, window: MainWindow) -> ChildrenPage:
     window.nav.setFocus(Qt.TabFocusReason)
-    qtbot.keyClick(window.nav, Qt.Key_Down)
+    qtbot.keyClick(window.nav, Qt.Key_End)  # Children is the last section
     assert window.current_section() == "children"
     page = children_page(window)
     assert window.stack.currentWidget() is page
@@ -84,7 +84,8 @@ def test_add_a_child_with_the_keyboard_only(qtbot, window: MainWindow) -> None:
 
 
 def test_add_a_child_with_the_mouse_and_the_calendar(qtbot, window: MainWindow) -> None:
-    window.nav.setCurrentRow(1)
+    children_row = next(r for r in range(window.nav.count()) if window.nav.item(r).text() == "Children")
+    window.nav.setCurrentRow(children_row)
     page = children_page(window)
     qtbot.mouseClick(page.given, Qt.LeftButton)
     qtbot.keyClicks(page.given, "Mira")

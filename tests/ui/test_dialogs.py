@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from familyfile import errors
 from familyfile.services import locations
@@ -163,12 +163,16 @@ def test_the_backups_dialog_explains_when_there_are_none(qtbot, window: MainWind
     assert dialog.make.text() == "Make a backup now"
 
 
-def test_the_recovery_sheet_item_explains_how_to_get_a_new_one(qtbot, window: MainWindow) -> None:
+def test_the_new_recovery_sheet_item_asks_for_the_passphrase(qtbot, window: MainWindow) -> None:
+    from familyfile.ui.dialogs.new_recovery_key import NewRecoveryKeyDialog
+
     next(a for a in window.menuBar().actions()[1].menu().actions()
-         if a.text() == "Recovery sheet…").trigger()
-    qtbot.waitUntil(lambda: visible_message(window) is not None)
-    text = visible_message(window).text()
-    assert "printed once" in text and "Forgot passphrase" in text
+         if a.text() == "New recovery sheet…").trigger()
+    dialog = window.findChild(NewRecoveryKeyDialog)
+    qtbot.waitExposed(dialog)
+    assert "old sheet stops working" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.passphrase.edit.hasFocus() or dialog.make.isEnabled()
 
 
 def test_importing_over_the_open_family_file_is_refused(

@@ -77,7 +77,7 @@ def test_the_window_shows_the_child(window: MainWindow) -> None:
     assert overview.about_title.text() == f"About {MARKER_GIVEN}"
     assert not overview.empty.isVisible()
     titles = [window.nav.item(r).text() for r in range(window.nav.count())]
-    assert titles[:2] == ["Overview", "Children"]  # later issues add more sections
+    assert titles[:2] == ["Overview", "About me"] and titles[-1] == "Children"
     assert all(not window.nav.item(r).icon().isNull() for r in range(window.nav.count()))
     assert window.user.text() == "Parent"
     assert window.status.text() == "Saved · No backup yet"

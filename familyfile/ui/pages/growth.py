@@ -48,7 +48,8 @@ class GrowthPage(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE + "QPushButton#secondary:disabled { color: #6f777b; "
+                                   "border-color: #b1b4b6; }")
         column = scrolling_column(self, PAGE_WIDTH)
         column.addWidget(title(_("Growth")))
         self.why = hint(_("Weight, length or height, and head measurements, with their centiles "

@@ -1,0 +1,770 @@
+"""A sample family file (the Okafor family) to look around the app with.
+
+Everything is written through the same services as the app, dated relative to the
+clock's today, so the sample always looks current: Ayo, a baby born at 33+2 weeks about
+five months ago, and Tobi, a three-year-old with two years of journal, his 2-year review
+and the services helping him now. The names, places and phone numbers are made up
+(01632 960xxx and 07700 900xxx are Ofcom's numbers for drama); no NHS numbers are
+invented (Family File never makes them up). The photos are simple drawings made here.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from familyfile import errors
+from familyfile.clock import SYSTEM_CLOCK, Clock
+from familyfile.domain import birth as birth_rules
+from familyfile.domain import immunisations as dose_rules
+from familyfile.domain import milestones as milestone_rules
+from familyfile.domain import reviews as review_rules
+from familyfile.domain.age import Gestation, due_date
+from familyfile.domain.appointments import AppointmentDraft
+from familyfile.domain.child import ChildDraft
+from familyfile.domain.entry import PARENT, Author
+from familyfile.domain.growth import ChildBasis, GrowthDraft, number_text
+from familyfile.domain.growth_centiles import ages, quiet
+from familyfile.domain.involvement import InvolvementDraft
+from familyfile.domain.journal import ObservationDraft
+from familyfile.services import about_me, appointments, birth, family, growth, immunisations
+from familyfile.services import involvement as involvements
+from familyfile.services import journal, journal_photos, milestones, reviews
+from familyfile.services import session as sessions
+from familyfile.services.session import FamilySession
+from familyfile.store import backup
+from familyfile.store import key_header as kh
+from familyfile.store.vault import lock_path, remove_db_files
+
+FAMILY_NAME = "Okafor"
+TOWN = "Sampleford"
+KEY_WORKER = Author("key_worker", "Joy Mensah")
+BABY_GESTATION = Gestation(33, 2)
+TOBI_GESTATION = Gestation(39, 4)
+
+#: The kinds of entry ``count_sections`` counts, in the order a summary lists them.
+SECTIONS: tuple[str, ...] = (
+    "about_me", "alert", "address", "birth", "journal", "milestone", "growth", "immunisation",
+    "hcp_contact", "integrated_review", "screening_check", "involvement", "appointment",
+)
+
+
+@dataclass(frozen=True)
+class ChildSummary:
+    child_id: str
+    name: str
+    date_of_birth: date
+    counts: dict[str, int]
+    photos: int
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    path: Path
+    recovery_key: str
+    made_on: date  # the day everything is dated from
+    carers: list[str]
+    children: list[ChildSummary] = field(default_factory=list)
+
+
+# -- dates --------------------------------------------------------------------------------------
+def months_before(day: date, months: int) -> date:
+    """The same day of the month ``months`` earlier (the 1st of the next month when it
+    does not exist, as the schedule does)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    try:
+        return date(year, month + 1, day.day)
+    except ValueError:
+        year, month = divmod(total + 1, 12)
+        return date(year, month + 1, 1)
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _at(day: date, hour: int, minute: int = 0) -> str:
+    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
+
+
+# -- pictures (simple drawings, no faces) --------------------------------------------------------
+def _canvas(sky: tuple[int, int, int]) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    picture = Image.new("RGB", (640, 480), sky)
+    return picture, ImageDraw.Draw(picture)
+
+
+def _blocks() -> Image.Image:
+    picture, pen = _canvas((250, 244, 230))
+    pen.rectangle((0, 400, 640, 480), fill=(196, 160, 120))
+    colours = [(214, 69, 65), (241, 196, 15), (52, 152, 219), (46, 204, 113), (155, 89, 182),
+               (230, 126, 34)]
+    for level, colour in enumerate(colours):
+        left = 250 + (level % 2) * 12 - level * 2
+        top = 400 - (level + 1) * 58
+        pen.rounded_rectangle((left, top, left + 120, top + 56), radius=8, fill=colour,
+                              outline=(60, 60, 60), width=3)
+    return picture
+
+
+def _hand_painting() -> Image.Image:
+    picture, pen = _canvas((255, 255, 255))
+    splodges = [((90, 80), 70, (231, 76, 60)), ((300, 150), 90, (52, 152, 219)),
+                ((480, 90), 60, (241, 196, 15)), ((180, 320), 85, (46, 204, 113)),
+                ((420, 330), 75, (155, 89, 182)), ((560, 260), 50, (230, 126, 34))]
+    for (x, y), size, colour in splodges:
+        pen.ellipse((x - size, y - size * 0.8, x + size, y + size * 0.8), fill=colour)
+        for finger in range(4):
+            fx = x - size + 20 + finger * (size // 2)
+            pen.ellipse((fx, y - size - 30, fx + 26, y - size + 10), fill=colour)
+    return picture
+
+
+def _sunflower() -> Image.Image:
+    picture, pen = _canvas((190, 225, 250))
+    pen.ellipse((470, 30, 590, 150), fill=(253, 216, 53))
+    pen.rectangle((0, 410, 640, 480), fill=(121, 85, 72))
+    pen.polygon([(240, 330), (400, 330), (380, 430), (260, 430)], fill=(211, 84, 0))
+    pen.rectangle((314, 170, 326, 330), fill=(56, 142, 60))
+    pen.ellipse((326, 230, 396, 262), fill=(76, 175, 80))
+    for angle in range(0, 360, 30):
+        offset = {0: (60, 0), 30: (52, 30), 60: (30, 52), 90: (0, 60), 120: (-30, 52),
+                  150: (-52, 30), 180: (-60, 0), 210: (-52, -30), 240: (-30, -52),
+                  270: (0, -60), 300: (30, -52), 330: (52, -30)}[angle]
+        cx, cy = 320 + offset[0], 150 + offset[1]
+        pen.ellipse((cx - 26, cy - 26, cx + 26, cy + 26), fill=(251, 192, 45))
+    pen.ellipse((280, 110, 360, 190), fill=(93, 64, 55))
+    return picture
+
+
+def _rainbow() -> Image.Image:
+    picture, pen = _canvas((214, 234, 248))
+    colours = [(231, 76, 60), (230, 126, 34), (241, 196, 15), (46, 204, 113), (52, 152, 219),
+               (142, 68, 173)]
+    for band, colour in enumerate(colours):
+        inset = band * 26
+        pen.arc((60 + inset, 80 + inset, 580 - inset, 600 - inset), 180, 360, fill=colour, width=26)
+    pen.rectangle((0, 400, 640, 480), fill=(120, 170, 90))
+    for x in (120, 330, 500):
+        pen.ellipse((x - 60, 420, x + 60, 460), fill=(110, 140, 170))
+    pen.rounded_rectangle((300, 360, 340, 440), radius=10, fill=(241, 196, 15))
+    pen.rounded_rectangle((350, 360, 390, 440), radius=10, fill=(241, 196, 15))
+    return picture
+
+
+def _bus() -> Image.Image:
+    picture, pen = _canvas((200, 230, 255))
+    pen.rectangle((0, 380, 640, 480), fill=(120, 120, 120))
+    pen.rounded_rectangle((90, 170, 550, 370), radius=24, fill=(200, 30, 45), outline=(90, 0, 10),
+                          width=4)
+    for window in range(5):
+        left = 120 + window * 84
+        pen.rectangle((left, 200, left + 64, 260), fill=(220, 240, 255), outline=(90, 0, 10), width=3)
+    pen.rectangle((470, 280, 530, 370), fill=(220, 240, 255), outline=(90, 0, 10), width=3)
+    for wheel in (170, 450):
+        pen.ellipse((wheel - 38, 330, wheel + 38, 406), fill=(40, 40, 40))
+        pen.ellipse((wheel - 14, 354, wheel + 14, 382), fill=(180, 180, 180))
+    return picture
+
+
+def _ducks() -> Image.Image:
+    picture, pen = _canvas((205, 232, 250))
+    pen.rectangle((0, 250, 640, 480), fill=(126, 200, 120))
+    pen.ellipse((80, 270, 560, 450), fill=(100, 160, 220))
+    for x, y in ((200, 330), (330, 370), (440, 320)):
+        pen.ellipse((x - 40, y - 18, x + 40, y + 22), fill=(255, 236, 120))
+        pen.ellipse((x + 18, y - 46, x + 52, y - 12), fill=(255, 236, 120))
+        pen.polygon([(x + 50, y - 30), (x + 70, y - 26), (x + 50, y - 22)], fill=(240, 140, 40))
+    return picture
+
+
+def _photo(draw: Callable[[], Image.Image]) -> journal_photos.PreparedPhoto:
+    """A drawing made ready for the journal exactly as a chosen photo is (in memory)."""
+    out = io.BytesIO()
+    draw().save(out, format="PNG")
+    return journal_photos.prepare(out.getvalue())
+
+
+# -- growth along a centile ------------------------------------------------------------------------
+def _value_at(method: str, sds: float, basis: ChildBasis, on: date) -> float:
+    from rcpchgrowth import measurement_from_sds
+
+    with quiet():
+        found = measurement_from_sds("uk-who", sds, method, basis.sex or "female",
+                                     ages(basis, on).corrected_years)
+    return float(found)
+
+
+GrowthPoint = tuple[int, float, float | None, float | None, str, str]
+
+
+def _add_growth(session: FamilySession, child_id: str, basis: ChildBasis,
+                points: Sequence[GrowthPoint], birth_values: tuple[float, float, float]) -> int:
+    """Measurements at (days old, weight SDS, length SDS or None, head SDS or None, by,
+    notes): the values are worked out from the UK-WHO reference at the corrected age and
+    rounded as a clinic writes them; the first point is the birth, as measured."""
+    today = session.today()
+    added = 0
+    for days, weight_sds, length_sds, head_sds, by, notes in points:
+        on = basis.born + timedelta(days=days)
+        if on > today:
+            break
+        weight: float | None
+        length: float | None
+        head: float | None
+        if days == 0:
+            weight, length, head = birth_values
+        else:
+            weight = round(_value_at("weight", weight_sds, basis, on), 2)
+            length = (None if length_sds is None
+                      else round(_value_at("height", length_sds, basis, on) * 2) / 2)
+            head = None if head_sds is None else round(_value_at("ofc", head_sds, basis, on), 1)
+        growth.add(session, child_id, GrowthDraft(
+            _iso(on), weight_kg=number_text(weight), height_cm=number_text(length),
+            head_cm=number_text(head), measured_by=by, notes=notes))
+        added += 1
+    return added
+
+
+# -- immunisations ------------------------------------------------------------------------------
+PRODUCTS = {"6in1": "Infanrix hexa", "menb": "Bexsero", "rotavirus": "Rotarix",
+            "pcv": "Prevenar 13", "hib_menc": "Menitorix", "mmr": "M-M-RvaxPro",
+            "mmrv": "ProQuad", "4in1": "Boostrix-IPV"}
+SITES = {"6in1": "left_thigh", "menb": "left_thigh", "rotavirus": "oral", "pcv": "right_thigh",
+         "hib_menc": "left_arm", "mmr": "right_arm", "mmrv": "right_arm", "4in1": "left_arm"}
+ROUTES = {"rotavirus": "oral", "mmr": "subcutaneous", "mmrv": "subcutaneous"}
+
+
+def _give_due_doses(session: FamilySession, child_id: str, nurse: str, surgery: str,
+                    days_late: int = 4) -> int:
+    """Every planned dose that has fallen due, given a few days after its due date."""
+    given = 0
+    today = session.today()
+    for _attempt in range(60):  # a guard: each turn settles one planned dose
+        rows = immunisations.status_table(session, child_id).rows
+        # Too late *now* (rotavirus after 24 weeks) was in time when it was given.
+        waiting = [r for r in rows
+                   if r.state in (dose_rules.DUE, dose_rules.OVERDUE, dose_rules.TOO_LATE)]
+        if not waiting:
+            return given
+        first = min(waiting, key=lambda r: (r.planned.due, r.planned.vaccine))
+        on = min(first.planned.due + timedelta(days=days_late + given % 3), today)
+        if first.planned.latest is not None:
+            on = min(on, first.planned.latest)
+        vaccine = first.planned.vaccine
+        immunisations.add(session, child_id, dose_rules.DoseDraft(
+            date=_iso(on), vaccine=vaccine, dose=str(first.planned.dose),
+            product=PRODUCTS.get(vaccine, ""), batch=f"SMPL{40 + given:02d}{vaccine[:2].upper()}",
+            site=SITES.get(vaccine, ""), route=ROUTES.get(vaccine, "intramuscular"),
+            given_by=nurse, place=surgery))
+        given += 1
+    raise RuntimeError("a planned dose was not settled by the record given for it")
+
+
+# -- the family -------------------------------------------------------------------------------------
+SURGERY = f"{TOWN} Green Surgery"
+SURGERY_PHONE = "01632 960100"
+HV_TEAM = f"{TOWN} Health Visiting Team"
+HV_NAME = "Helen Carter"
+HV_PHONE = "01632 960200"
+NURSERY = "Little Acorns Nursery"
+NURSERY_PHONE = "01632 960300"
+HOSPITAL = f"{TOWN} General Hospital"
+HOME = ("12 Willow Close",)
+POSTCODE = "XX1 2AB"
+
+
+def _add_carers(session: FamilySession) -> list[str]:
+    people = [
+        {"name": "Grace Okafor", "relationship": "Mother", "phone": "07700 900123",
+         "parental_responsibility": "yes", "co_holds_file": True},
+        {"name": "Daniel Okafor", "relationship": "Father", "phone": "07700 900456",
+         "parental_responsibility": "yes", "co_holds_file": True},
+        {"name": "Folake Adeyemi", "relationship": "Grandmother (Grace's mum)",
+         "phone": "07700 900789", "parental_responsibility": "no", "co_holds_file": False},
+    ]
+    for person in people:
+        family.add_carer(session, person)
+    return [str(p["name"]) for p in people]
+
+
+# -- Tobi: three years old ------------------------------------------------------------------------
+TOBI_JOURNAL: tuple[tuple[int, str, str, str, str, str], ...] = (
+    # (days old, area, text, first's title, seen by, picture)
+    (425, "physical", "Let go of the sofa and took four wobbly steps to Daddy, then sat down "
+     "and clapped for himself.", "First steps on his own", "Daddy", ""),
+    (436, "communication_language", "Says \u201cba\u201d for ball and \u201comi\u201d for "
+     "water (Yoruba). Hands us things and waits for us to say the word.", "", "", ""),
+    (452, "personal_social_emotional", "Stay and play at the family hub. Watched the other "
+     "children for a long time from my lap, then crawled over to the sand tray.", "", "", ""),
+    (470, "understanding_world", "Points at every bus from the window and shouts "
+     "\u201cbuh!\u201d. Knows the number 12 stops outside.", "", "", ""),
+    (489, "expressive_arts", "Banging pans with a wooden spoon and bobbing up and down to "
+     "Grandma's songs.", "", "Grandma", ""),
+    (512, "mathematics", "Built a tower of six blocks, then knocked it down and laughed. "
+     "Did it again and again.", "Tower of six blocks", "", "blocks"),
+    (535, "physical", "Feeds himself with a spoon now. Most of the yoghurt reaches his mouth.",
+     "", "", ""),
+    (560, "literacy", "Brings us \u201cDear Zoo\u201d every night and lifts the flaps himself.",
+     "", "", ""),
+    (588, "communication_language", "New words this month: \u201cmore\u201d, \u201cbye\u201d, "
+     "\u201cdada\u201d, \u201cbath\u201d. Still mostly points and pulls my hand.", "", "", ""),
+    (615, "expressive_arts", "Hand painting at the family hub. Loved the blue and wanted it on "
+     "his arms too.", "", "", "painting"),
+    (640, "personal_social_emotional", "Gave his cousin a cuddle when she fell over.", "", "", ""),
+    (668, "understanding_world", "Found a snail in the garden and watched it for ages. "
+     "Said \u201cslow\u201d.", "", "Grandma", ""),
+    (701, "physical", "Kicked a ball to Daddy in the park, and can run now (straight into "
+     "puddles).", "First kick of a ball", "Daddy", ""),
+    (731, "personal_social_emotional", "Second birthday party. Blew out the candle with a bit "
+     "of help and shared his cake with everyone.", "", "", ""),
+    (745, "personal_social_emotional", "First week at Little Acorns Nursery. Cried at drop-off "
+     "on Monday; by Friday he waved and went to the water tray.", "Started nursery", "", ""),
+    (768, "communication_language", "Put two words together: \u201cmore omi\u201d (more water) "
+     "and \u201cbus gone\u201d.", "First two words together", "", ""),
+    (790, "mathematics", "Sorting his cars into a line, all the red ones first.", "", "", ""),
+    (845, "understanding_world", "Planted sunflower seeds in a pot with Grandma and waters "
+     "them every morning.", "", "Grandma", "sunflower"),
+    (862, "communication_language", "Started speech and language sessions with Amira. "
+     "We practise choosing games at home: \u201capple or banana?\u201d and wait.", "",
+     "", ""),
+    (870, "literacy", "Joins in with \u201cWheels on the Bus\u201d: does all the actions and "
+     "sings \u201cround and round\u201d.", "", "", ""),
+    (898, "physical", "Jumped off the bottom step with both feet together.",
+     "First jump with both feet", "", ""),
+    (925, "expressive_arts", "Feeding his teddy pretend jollof rice with a block. Told teddy "
+     "\u201ceat!\u201d", "", "", ""),
+    (950, "personal_social_emotional", "Took his own coat and shoes off at nursery and put "
+     "them on his peg (key person told us).", "", "Nursery", ""),
+    (978, "communication_language", "Named ten pictures in his bus book. Mixes English and "
+     "Yoruba and that is fine, says Amira.", "", "", ""),
+    (1003, "understanding_world", "Walk in wellies after the rain. Saw a rainbow and "
+     "said \u201crainbow! red!\u201d", "", "", "rainbow"),
+    (1030, "mathematics", "Counts \u201cone, two, three\u201d when we go up the stairs "
+     "(sometimes \u201cone, two, five\u201d).", "", "", ""),
+    (1056, "literacy", "Makes marks with chunky crayons and tells us \u201cit's a bus\u201d.",
+     "", "", ""),
+    (1080, "expressive_arts", "Drew a circle after I showed him, then covered the page in "
+     "circles.", "First circle drawn", "", ""),
+    (1098, "understanding_world", "Ride on the top deck of the real bus, right at the front. "
+     "The best day ever.", "", "Daddy", "bus"),
+    (1110, "personal_social_emotional", "Sang to baby Ayo when she cried, and fetched her "
+     "muslin. A very proud big brother.", "", "", ""),
+    (1125, "communication_language", "Asks \u201cwhat's that?\u201d about everything. "
+     "Started saying \u201cI do it\u201d.", "", "", ""),
+    (1140, "physical", "Pedals his trike all the way to the corner shop.", "First time "
+     "pedalling his trike", "", ""),
+    (1150, "mathematics", "Knows which bag is \u201cbig\u201d and which is \u201clittle\u201d "
+     "at the shops and carries the little one.", "", "", ""),
+)
+# Written by the family hub key worker beside Grace (the app shows who wrote it).
+TOBI_KEY_WORKER_DAYS = {452, 615}
+PICTURES: dict[str, Callable[[], Image.Image]] = {
+    "blocks": _blocks, "painting": _hand_painting, "sunflower": _sunflower, "rainbow": _rainbow,
+    "bus": _bus, "ducks": _ducks}
+
+TOBI_SOMETIMES = ("m36-questions", "m36-conversation")
+TOBI_NOT_YET = ("m36-understood",)
+TOBI_OLDER_YES = ("m48-helper", "m48-comforts", "m48-role-play")
+
+
+def _journal(session: FamilySession, child_id: str, born: date,
+             items: Sequence[tuple[int, str, str, str, str, str]],
+             key_worker_days: Collection[int] = ()) -> int:
+    today = session.today()
+    photos = 0
+    for days, area, text, first, seen_by, picture in items:
+        on = born + timedelta(days=days)
+        if on > today:
+            continue
+        prepared = [_photo(PICTURES[picture])] if picture else []
+        photos += len(prepared)
+        if days in key_worker_days:
+            session.use_as(KEY_WORKER)
+        try:
+            journal.add(session, child_id, ObservationDraft(
+                _iso(on), area, text, first_title=first, is_first=bool(first),
+                observed_by=seen_by), prepared)
+        finally:
+            session.use_as(PARENT)
+    return photos
+
+
+def _answer_milestones(session: FamilySession, child_id: str, born: date,
+                       gestation: Gestation, *, up_to_months: int, sometimes: Sequence[str] = (),
+                       not_yet: Sequence[str] = (), also_yes: Sequence[str] = (),
+                       late_areas: Sequence[str] = ()) -> None:
+    """Yes (first seen around the age most children do it, later for ``late_areas``),
+    except the ones named. Ages are corrected for a baby born early."""
+    today = session.today()
+    start = due_date(born, gestation) if gestation.preterm else born
+    for item in milestone_rules.load().milestones:
+        named = item.id in (*sometimes, *not_yet, *also_yes)
+        if item.typically_by_months > up_to_months and not named:
+            continue
+        if item.id in not_yet:
+            milestones.answer(session, child_id, item.id, milestone_rules.NOT_YET)
+            continue
+        months = item.typically_by_months - 1 + (4 if item.area in late_areas else 0)
+        seen = min(max(start + timedelta(days=int(months * 30.4)), born), today)
+        chosen = milestone_rules.SOMETIMES if item.id in sometimes else milestone_rules.YES
+        milestones.answer(session, child_id, item.id, chosen, _iso(seen))
+
+
+def _tobi(session: FamilySession) -> str:
+    today = session.today()
+    born = months_before(today, 38)
+    child = session.add_child(ChildDraft("Oluwatobi", FAMILY_NAME, _iso(born)))
+    cid = child.id
+    about_me.save_about_me(session, cid, {
+        "given_name": "Oluwatobi", "family_name": FAMILY_NAME, "date_of_birth": _iso(born),
+        "known_as": "Tobi", "sex": "male", "languages": ["English", "Yoruba"],
+        "likes": "Buses, diggers and anything with wheels. Splashing in puddles. Singing "
+                 "\u201cWheels on the Bus\u201d and Yoruba songs with Grandma. Jollof rice and "
+                 "fried plantain.",
+        "dislikes": "Loud hand dryers. Having his hair washed. Being rushed when he is trying "
+                    "to tell you something.",
+        "communication": "Tobi understands a lot in English and Yoruba. He talks in short "
+                         "sentences of two or three words and mixes the two languages "
+                         "(\u201cmore omi\u201d = more water). People who do not know him may "
+                         "find him hard to understand, so he points and shows you too. Give "
+                         "him time to finish.",
+        "what_helps": "Get down to his level and say his name first. Use short sentences and "
+                      "show him what you mean. A \u201cfirst \u2026 then \u2026\u201d picture "
+                      "helps with changes (first coat, then park). Warn him before it is time "
+                      "to stop playing.",
+        "gp_practice": SURGERY, "gp_phone": SURGERY_PHONE,
+        "health_visitor_name": HV_NAME, "health_visitor_phone": HV_PHONE,
+        "key_worker_name": KEY_WORKER.name, "key_worker_organisation": f"{TOWN} Family Hub",
+        "key_worker_phone": "01632 960400",
+        "nursery_school_name": NURSERY, "nursery_school_phone": NURSERY_PHONE,
+    }, seen=None)
+    reaction = born + timedelta(days=396)
+    about_me.add_alert(session, cid, {
+        "type": "allergy", "what": "Peanuts",
+        "details": "Lips swelled and hives after a bite of peanut butter toast at 13 months. "
+                   "No peanuts or foods that \u201cmay contain\u201d peanuts. Adrenaline pen "
+                   "at home and at nursery.", "since": _iso(reaction)})
+    about_me.add_alert(session, cid, {
+        "type": "medicine", "what": "Adrenaline auto-injector (EpiPen Junior)",
+        "details": "For a serious allergic reaction: use the pen, call 999, say "
+                   "\u201canaphylaxis\u201d.", "since": _iso(reaction + timedelta(days=20))})
+    moved = months_before(today, 20)
+    about_me.add_address(session, cid, {"lines": ["Flat 3", "40 Station Road"], "town": TOWN,
+                                        "postcode": "XX1 5QT", "from_date": _iso(born),
+                                        "to_date": _iso(moved)})
+    about_me.add_address(session, cid, {"lines": list(HOME), "town": TOWN, "postcode": POSTCODE,
+                                        "from_date": _iso(moved)})
+
+    birth.save(session, cid, birth_rules.Birth(
+        gestation_weeks=TOBI_GESTATION.weeks, gestation_days=TOBI_GESTATION.days,
+        birth_weight_kg=3.45, birth_head_cm=35.0, place="hospital", place_name=HOSPITAL,
+        birth_type="vaginal",
+        nipe_72h={c: "no_concerns" for c in birth_rules.NIPE_CHECKS},
+        nipe_6_8_weeks={c: "no_concerns" for c in birth_rules.NIPE_CHECKS},
+        hearing_left="clear_response", hearing_right="clear_response",
+        blood_spot={c: "not_suspected" for c in birth_rules.BLOOD_SPOT_CONDITIONS},
+        notes="A straightforward birth. Home the next day."))
+
+    basis = ChildBasis(born, "male", TOBI_GESTATION)
+    _add_growth(session, cid, basis, [
+        (0, 0, 0.3, 0.2, "Midwife", "Weighed at birth."),
+        (5, -0.35, None, None, "Midwife", "Day 5 weigh: a little below birth weight, as "
+         "expected."),
+        (13, -0.05, None, 0.15, HV_NAME, "New baby review."),
+        (48, 0.2, 0.35, 0.2, "GP", "6 to 8 week check."),
+        (120, 0.25, 0.4, 0.2, "Baby clinic", ""),
+        (250, 0.3, 0.45, 0.25, "Baby clinic", ""),
+        (372, 0.3, 0.5, 0.25, HV_NAME, "1 year review."),
+        (550, 0.25, 0.5, None, "Baby clinic", ""),
+        (800, 0.2, 0.55, None, HV_NAME, "2 year review (standing height)."),
+        (1120, 0.25, 0.55, None, "Nursery nurse", "Weighed and measured at nursery."),
+    ], (3.45, 51.0, 35.0))
+
+    _give_due_doses(session, cid, "Practice nurse Ruth Bell", SURGERY)
+    immunisations.add(session, cid, dose_rules.DoseDraft(
+        date=_iso(months_before(today, 1) - timedelta(days=9)), vaccine="flu",
+        product="Fluenz", batch="SMPLFLU26", site="nose", route="intranasal",
+        given_by="Practice nurse Ruth Bell", place=SURGERY))
+
+    contacts = [("new_baby", 12, "Home visit"), ("six_to_eight_weeks", 47, "Baby clinic"),
+                ("one_year", 372, "Home visit"), ("two_year", 800, "Home visit")]
+    for key, days, where in contacts:
+        reviews.record_contact(session, cid, review_rules.Contact(
+            key, "done", _iso(born + timedelta(days=days)), HV_NAME, "Health visitor", where,
+            "" if key != "two_year" else "Talking is a bit behind; referred to speech and "
+            "language therapy. Everything else is where it should be."))
+    three_year_visit = today + timedelta(days=16)
+    reviews.record_contact(session, cid, review_rules.Contact(
+        "three_year", "booked", _iso(three_year_visit), HV_NAME, "Health visitor",
+        "Sampleford Family Hub", "Booked: 3 year contact (this area offers one)."))
+    review_day = born + timedelta(days=800)
+    reviews.record_integrated(session, cid, review_rules.IntegratedReview(
+        on=_iso(review_day), reviewer=HV_NAME, role="Health visitor",
+        where="Home visit, with his nursery key person's progress check",
+        asq_scores={"communication": 30, "gross_motor": 55, "fine_motor": 50,
+                    "problem_solving": 45, "personal_social": 50},
+        asq_outcomes={"communication": "monitoring", "gross_motor": "above_cutoff",
+                      "fine_motor": "above_cutoff", "problem_solving": "above_cutoff",
+                      "personal_social": "above_cutoff"},
+        eyfs_summary={
+            "communication_language": "Understands simple instructions in English and Yoruba. "
+                                      "Uses about 30 single words and is starting to join two.",
+            "physical": "Runs, climbs and kicks a ball. Feeds himself with a spoon.",
+            "personal_social_emotional": "Settled well at nursery. Plays next to other "
+                                         "children and likes to help tidy up."},
+        outcome_notes="Talking is in the monitoring zone. Referred to speech and language "
+                      "therapy and for a hearing test, with the family's agreement. Two "
+                      "languages at home is a strength: keep using both."))
+    reviews.record_check(session, cid, review_rules.ScreeningCheck(
+        "hearing", _iso(review_day + timedelta(days=40)), "no_concerns",
+        "Children's audiology", f"{HOSPITAL} audiology clinic",
+        "Hearing test before speech therapy started. Both ears hear well."))
+
+    _journal(session, cid, born, TOBI_JOURNAL, TOBI_KEY_WORKER_DAYS)
+    _answer_milestones(session, cid, born, TOBI_GESTATION, up_to_months=36,
+                       sometimes=TOBI_SOMETIMES, not_yet=TOBI_NOT_YET, also_yes=TOBI_OLDER_YES,
+                       late_areas=("communication_language",))
+    _tobi_services(session, cid, born, review_day)
+    return cid
+
+
+def _tobi_services(session: FamilySession, cid: str, born: date, review_day: date) -> None:
+    today = session.today()
+    hv_end = review_day + timedelta(days=120)
+    health_visiting = involvements.add(session, cid, InvolvementDraft(
+        "health_visiting", f"{TOWN} Community Health", _iso(born), team=HV_TEAM,
+        professional=HV_NAME, role="Health visitor", contact=HV_PHONE, end_date=_iso(hv_end),
+        reason="Healthy Child Programme visits from birth.",
+        outcome="Reviews done up to 2 years. Handed over to nursery and speech and language "
+                "therapy; the team is still there if we need them (call the duty line)."))
+    slt_start = review_day + timedelta(days=55)
+    slt = involvements.add(session, cid, InvolvementDraft(
+        "speech_language", f"{TOWN} Children's Therapy Service", _iso(slt_start),
+        team="Early Years Speech and Language Therapy", professional="Amira Hassan",
+        role="Speech and language therapist", contact="01632 960500",
+        reason="Referred after the 2-year review: talking in the monitoring zone.",
+        lead=True, team_around_child=True))
+    nursery_start = born + timedelta(days=745)
+    nursery = involvements.add(session, cid, InvolvementDraft(
+        "nursery_childminder", NURSERY, _iso(nursery_start), professional="Priya Shah",
+        role="Key person", contact=NURSERY_PHONE,
+        reason="Funded childcare, three days a week.", team_around_child=True))
+
+    visits = [
+        (review_day, 10, health_visiting.id, "2 to 2\u00bd year review", "attended",
+         "ASQ-3 done together with the nursery progress check. Referred to speech and "
+         "language therapy.", "Grace"),
+        (slt_start + timedelta(days=7), 14, slt.id, "First speech and language assessment",
+         "attended", "Tobi played with the farm set and said lots of words. Plan: six "
+         "sessions and ideas to try at home.", "Grace and Daniel"),
+        (slt_start + timedelta(days=42), 9, slt.id, "Therapy session", "missed", "", "Grace"),
+        (slt_start + timedelta(days=56), 9, slt.id, "Therapy session", "attended",
+         "Practised choosing and waiting games. Doing well with two-word phrases.", "Grace"),
+        (today - timedelta(days=35), 15, nursery.id, "Progress meeting with his key person",
+         "attended", "Settled and happy. Agreed a picture timetable for changes in the day.",
+         "Daniel"),
+        (today + timedelta(days=9), 10, slt.id, "Therapy review", "upcoming", "", "Grace"),
+        (today + timedelta(days=23), 16, nursery.id, "Team around Tobi meeting (nursery, "
+         "speech therapy and us)", "upcoming", "", "Grace and Daniel"),
+    ]
+    for day, hour, linked, reason, status, outcome, with_whom in visits:
+        draft = AppointmentDraft(_at(day, hour, 30 if hour % 2 else 0),
+                                 _place_for(session, linked), with_involvement=linked,
+                                 accompanied_by=with_whom, reason=reason, outcome=outcome,
+                                 status=status,
+                                 status_reason="unwell" if status == "missed" else "",
+                                 status_note="Tobi had chickenpox." if status == "missed" else "")
+        appointments.add(session, cid, draft)
+
+
+def _place_for(session: FamilySession, involvement_id: str) -> str:
+    found = involvements.get(session, involvement_id).involvement
+    places = {"health_visiting": "At home", "speech_language": f"{TOWN} Child Development Centre",
+              "nursery_childminder": NURSERY, "paediatrics": f"{HOSPITAL}, children's outpatients"}
+    return places.get(found.agency, found.organisation)
+
+
+# -- Ayo: born at 33+2 weeks, about five months old ------------------------------------------------
+AYO_JOURNAL: tuple[tuple[int, str, str, str, str, str], ...] = (
+    (1, "personal_social_emotional", "First skin-to-skin cuddle with Mummy on the neonatal "
+     "unit. She held my finger.", "First cuddle", "", ""),
+    (9, "physical", "Took a whole feed from a bottle of expressed milk, no tube.",
+     "First full feed without the tube", "Neonatal nurse", ""),
+    (22, "personal_social_emotional", "Home from the neonatal unit! Tobi wanted to hold her "
+     "straight away.", "Came home", "", ""),
+    (61, "understanding_world", "Watches the black-and-white cards on her cot for a long "
+     "time.", "", "", ""),
+    (92, "personal_social_emotional", "A real smile for Daddy (six weeks after her due "
+     "date, right on time).", "First smile", "Daddy", ""),
+    (118, "communication_language", "Coos back when Grandma sings to her in Yoruba.", "",
+     "Grandma", ""),
+    (139, "understanding_world", "First walk to the park pond. Wide awake watching the "
+     "ducks.", "", "", "ducks"),
+)
+
+
+def _ayo(session: FamilySession) -> str:
+    today = session.today()
+    born = months_before(today, 5) - timedelta(days=4)  # five months old
+    child = session.add_child(ChildDraft("Ayomide", FAMILY_NAME, _iso(born)))
+    cid = child.id
+    about_me.save_about_me(session, cid, {
+        "given_name": "Ayomide", "family_name": FAMILY_NAME, "date_of_birth": _iso(born),
+        "known_as": "Ayo", "sex": "female", "languages": ["English", "Yoruba"],
+        "likes": "Skin-to-skin cuddles. Her big brother Tobi singing to her. The black-and-white "
+                 "pictures on her cot.",
+        "dislikes": "Being undressed to be weighed. Waiting for a feed: she lets you know!",
+        "communication": "Cries, coos and little \u201cooh\u201d sounds. Goes still and looks at "
+                         "your face when you talk to her.",
+        "what_helps": "Small, frequent feeds (she was born early and gets tired). Keep her "
+                      "warm and close. A quiet room when she has had enough.",
+        "gp_practice": SURGERY, "gp_phone": SURGERY_PHONE,
+        "health_visitor_name": HV_NAME, "health_visitor_phone": HV_PHONE,
+    }, seen=None)
+    about_me.add_address(session, cid, {"lines": list(HOME), "town": TOWN, "postcode": POSTCODE,
+                                        "from_date": _iso(born)})
+    birth.save(session, cid, birth_rules.Birth(
+        gestation_weeks=BABY_GESTATION.weeks, gestation_days=BABY_GESTATION.days,
+        birth_weight_kg=1.95, birth_head_cm=30.5, place="hospital", place_name=HOSPITAL,
+        birth_type="emergency_caesarean",
+        nipe_72h={"eyes": "no_concerns", "heart": "no_concerns", "hips": "no_concerns"},
+        nipe_6_8_weeks={"eyes": "no_concerns", "heart": "no_concerns", "hips": "no_concerns"},
+        hearing_left="clear_response", hearing_right="clear_response",
+        blood_spot={c: "not_suspected" for c in birth_rules.BLOOD_SPOT_CONDITIONS},
+        notes="Born early at 33+2 weeks after Mummy's waters broke. Three weeks on the "
+              "neonatal unit, mostly learning to feed. Blood spot repeated at 28 days, as "
+              "for all babies born early: all clear."))
+
+    basis = ChildBasis(born, "female", BABY_GESTATION)
+    _add_growth(session, cid, basis, [
+        (0, 0, 0, 0, "Neonatal unit", "Birth weight."),
+        (5, -0.75, None, None, "Neonatal unit", "Lost a little weight, as expected."),
+        (12, -0.85, -0.5, -0.35, "Neonatal unit", ""),
+        (21, -0.9, None, None, "Neonatal unit", "Weighed on the day she came home."),
+        (33, -0.85, -0.55, -0.4, HV_NAME, "New baby review at home."),
+        (48, -0.8, -0.5, -0.35, "GP", "6 to 8 week check."),
+        (70, -0.75, None, None, "Baby clinic", ""),
+        (98, -0.7, -0.45, -0.3, "Baby clinic", ""),
+        (126, -0.68, None, -0.3, "Baby clinic", ""),
+        (147, -0.65, -0.4, -0.28, "Baby clinic", "Growing nicely along her line."),
+    ], (1.95, 43.0, 30.5))
+
+    _give_due_doses(session, cid, "Practice nurse Ruth Bell", SURGERY, days_late=3)
+    contacts = [("new_baby", 33, "Home visit",
+                 "Done when Ayo came home from the neonatal unit."),
+                ("six_to_eight_weeks", 48, "Baby clinic", "Feeding well. Mum's mood talked about."),
+                ("three_to_four_months", 105, "Home visit", "")]
+    for key, days, where, notes in contacts:
+        reviews.record_contact(session, cid, review_rules.Contact(
+            key, "done", _iso(born + timedelta(days=days)), HV_NAME, "Health visitor", where,
+            notes))
+
+    _journal(session, cid, born, AYO_JOURNAL)
+    _answer_milestones(session, cid, born, BABY_GESTATION, up_to_months=2,
+                       sometimes=("m4-oooh", "m4-holds-toy"))
+
+    hv = involvements.add(session, cid, InvolvementDraft(
+        "health_visiting", f"{TOWN} Community Health", _iso(born + timedelta(days=22)),
+        team=HV_TEAM, professional=HV_NAME, role="Health visitor", contact=HV_PHONE,
+        reason="Healthy Child Programme visits; extra visits because she was born early.",
+        team_around_child=True))
+    neonatal = involvements.add(session, cid, InvolvementDraft(
+        "paediatrics", HOSPITAL, _iso(born), team="Neonatal follow-up clinic",
+        professional="Dr Samuel Osei", role="Consultant paediatrician (neonates)",
+        contact="01632 960600", reason="Follow-up for babies born before 34 weeks.",
+        lead=True, team_around_child=True))
+    visits = [
+        (born + timedelta(days=48), 11, hv.id, "6 to 8 week review", "attended",
+         "Feeding and growing well.", "Grace"),
+        (born + timedelta(days=90), 14, neonatal.id, "Neonatal follow-up", "attended",
+         "Growing along her line. Development on track for her corrected age.",
+         "Grace and Daniel"),
+        (today + timedelta(days=12), 9, neonatal.id, "Neonatal follow-up (6 months corrected "
+         "is next)", "upcoming", "", "Grace"),
+        (today + timedelta(days=30), 13, hv.id, "Health visitor weigh and chat", "upcoming", "",
+         "Grace"),
+    ]
+    for day, hour, linked, reason, status, outcome, with_whom in visits:
+        appointments.add(session, cid, AppointmentDraft(
+            _at(day, hour, 15 if hour % 2 else 45), _place_for(session, linked),
+            with_involvement=linked, accompanied_by=with_whom, reason=reason, outcome=outcome,
+            status=status))
+    return cid
+
+
+# -- making the file --------------------------------------------------------------------------------
+def count_sections(session: FamilySession, child_id: str) -> dict[str, int]:
+    return {kind: session.records.count(child_id, kind) for kind in SECTIONS}
+
+
+def _photo_count(session: FamilySession, child_id: str) -> int:
+    ids = [e.id for e in session.records.list_for(child_id, journal.KIND)]
+    return sum(journal.photo_counts(session, ids).values())
+
+
+def fill(session: FamilySession) -> tuple[list[str], list[str]]:
+    """Write the Okafor family into an open, empty family file; returns the carers' names
+    and the children's ids (eldest first)."""
+    carers = _add_carers(session)
+    tobi = _tobi(session)
+    ayo = _ayo(session)
+    return carers, [tobi, ayo]
+
+
+def create_demo(path: Path, passphrase: str, *, kdf: kh.KdfParams = kh.PRODUCTION_KDF,
+                clock: Clock = SYSTEM_CLOCK) -> DemoSummary:
+    """A new family file at ``path`` holding the sample family. Refuses an existing path
+    (FamilyFileExistsError); a half-made file is removed if anything goes wrong."""
+    path = Path(path)
+    if already_there(path):
+        raise errors.FamilyFileExistsError("exists")
+    secret = sessions.new_recovery_secret()
+    session = sessions.create(path, passphrase, kdf=kdf, recovery_secret=secret, clock=clock)
+    try:
+        carers, child_ids = fill(session)
+        summaries = []
+        for child_id in child_ids:
+            child = session.child(child_id)
+            summaries.append(ChildSummary(child_id, child.display_name, child.date_of_birth,
+                                          count_sections(session, child_id),
+                                          _photo_count(session, child_id)))
+    except BaseException:
+        session.close()
+        discard(path)
+        raise
+    made_on = session.today()
+    session.close()
+    return DemoSummary(path, sessions.format_recovery_key(secret), made_on, carers, summaries)
+
+
+def already_there(path: Path) -> bool:
+    """Something (a file, or a family file's key header) is already at ``path``."""
+    path = Path(path)
+    return path.exists() or kh.header_path(path).exists()
+
+
+def is_family_file(path: Path) -> bool:
+    """Whether ``path`` is a family file (its database and a readable key header)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        kh.read_header(path)
+    except errors.FamilyFileError:
+        return False
+    return True
+
+
+def discard(path: Path) -> None:
+    """Remove a sample file this module was making (and everything beside it)."""
+    remove_db_files(path)
+    for extra in (kh.header_path(path), kh.mirror_path(path), lock_path(path)):
+        extra.unlink(missing_ok=True)
+    shutil.rmtree(backup.backups_dir(path), ignore_errors=True)
