@@ -67,8 +67,7 @@ def save_about_me(session: FamilySession, child_id: str, raw: Mapping[str, Any],
         check_kind(seen, about_rules.KIND, child_id)
     session.child(child_id)  # an unknown child is NotFound before anything is written
     now = session.clock.now()
-    vault = session._vault  # one transaction for the entry and the child row
-    with vault.write() as conn:
+    with session.write() as conn:  # one transaction for the entry and the child row
         if seen is None:
             if entries.list_entries(conn, child_id=child_id, kind=about_rules.KIND,
                                     include_archived=True, limit=1):

@@ -35,7 +35,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 def _grouped(session: FamilySession, child_id: str | None,
              include_archived: bool) -> dict[str, list[dict[str, Any]]]:
-    conn = session._vault.conn
+    conn = session.conn
     kinds = children.entry_kinds(conn, ChildId(child_id) if child_id else None)
     grouped: dict[str, list[dict[str, Any]]] = {}
     for kind in kinds:
@@ -54,7 +54,7 @@ def whole_record(session: FamilySession, child_id: str, *,
     their ``archived_utc``.
     """
     child = session.child(child_id)
-    archived = children.archived_utc(session._vault.conn, ChildId(child_id))
+    archived = children.archived_utc(session.conn, ChildId(child_id))
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -28,14 +28,24 @@ from familyfile.domain import reviews as review_rules
 from familyfile.domain.age import Gestation, due_date
 from familyfile.domain.appointments import AppointmentDraft
 from familyfile.domain.child import ChildDraft
-from familyfile.domain.entry import PARENT, Author
+from familyfile.domain.entry import Author
 from familyfile.domain.growth import ChildBasis, GrowthDraft, number_text
 from familyfile.domain.growth_centiles import ages, quiet
 from familyfile.domain.involvement import InvolvementDraft
 from familyfile.domain.journal import ObservationDraft
-from familyfile.services import about_me, appointments, birth, family, growth, immunisations
+from familyfile.services import (
+    about_me,
+    appointments,
+    birth,
+    family,
+    growth,
+    immunisations,
+    journal,
+    journal_photos,
+    milestones,
+    reviews,
+)
 from familyfile.services import involvement as involvements
-from familyfile.services import journal, journal_photos, milestones, reviews
 from familyfile.services import session as sessions
 from familyfile.services.session import FamilySession
 from familyfile.store import backup
@@ -244,9 +254,8 @@ ROUTES = {"rotavirus": "oral", "mmr": "subcutaneous", "mmrv": "subcutaneous"}
 def _give_due_doses(session: FamilySession, child_id: str, nurse: str, surgery: str,
                     days_late: int = 4) -> int:
     """Every planned dose that has fallen due, given a few days after its due date."""
-    given = 0
     today = session.today()
-    for _attempt in range(60):  # a guard: each turn settles one planned dose
+    for given in range(60):  # a guard: each turn settles one planned dose
         rows = immunisations.status_table(session, child_id).rows
         # Too late *now* (rotavirus after 24 weeks) was in time when it was given.
         waiting = [r for r in rows
@@ -263,7 +272,6 @@ def _give_due_doses(session: FamilySession, child_id: str, nurse: str, surgery: 
             product=PRODUCTS.get(vaccine, ""), batch=f"SMPL{40 + given:02d}{vaccine[:2].upper()}",
             site=SITES.get(vaccine, ""), route=ROUTES.get(vaccine, "intramuscular"),
             given_by=nurse, place=surgery))
-        given += 1
     raise RuntimeError("a planned dose was not settled by the record given for it")
 
 
@@ -385,6 +393,7 @@ def _journal(session: FamilySession, child_id: str, born: date,
             continue
         prepared = [_photo(PICTURES[picture])] if picture else []
         photos += len(prepared)
+        writer = session.author
         if days in key_worker_days:
             session.use_as(KEY_WORKER)
         try:
@@ -392,7 +401,7 @@ def _journal(session: FamilySession, child_id: str, born: date,
                 _iso(on), area, text, first_title=first, is_first=bool(first),
                 observed_by=seen_by), prepared)
         finally:
-            session.use_as(PARENT)
+            session.use_as(writer)
     return photos
 
 

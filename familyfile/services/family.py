@@ -45,18 +45,18 @@ def with_parental_responsibility(session: FamilySession) -> list[Carer]:
 # -- children shown or archived -------------------------------------------------------------------
 def archive_child(session: FamilySession, child_id: str) -> None:
     """Hide a child from the switcher and the pages. Every entry is kept; it can be undone."""
-    with session._vault.write() as conn:
+    with session.write() as conn:
         children.set_archived(conn, ChildId(child_id), True, session.clock.now())
 
 
 def unarchive_child(session: FamilySession, child_id: str) -> None:
-    with session._vault.write() as conn:
+    with session.write() as conn:
         children.set_archived(conn, ChildId(child_id), False, session.clock.now())
 
 
 def archived_children(session: FamilySession) -> list[Child]:
-    return children.list_archived(session._vault.conn)
+    return children.list_archived(session.conn)
 
 
 def is_archived(session: FamilySession, child_id: str) -> bool:
-    return children.archived_utc(session._vault.conn, ChildId(child_id)) is not None
+    return children.archived_utc(session.conn, ChildId(child_id)) is not None

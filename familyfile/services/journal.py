@@ -28,6 +28,8 @@ from familyfile.store.photos import PhotoRow
 KIND = rules.KIND
 PAGE = 50
 MAX_SEARCH_TERMS = 12
+RANK_AT_MOST = 2000  # more matches than this: newest first instead of ranked
+WALK_CHUNK = 500
 _WORD = re.compile(r"\w+")
 
 __all__ = ["KIND", "PAGE", "JournalFilter", "PhotoRow", "add", "archive", "authors", "edit",
@@ -138,24 +140,58 @@ def restore(session: Any, entry: Entry) -> Entry:
 # -- finding ------------------------------------------------------------------------------------
 def match_expression(text: str) -> str | None:
     """An FTS5 query from what a person typed: every word quoted (so quotes, ``AND``,
-    ``*``, ``:`` or brackets are just text), each a prefix, all of them required."""
+    ``*``, ``:`` or brackets are just text), each the start of a word, all of them required."""
     words = _WORD.findall(text)[:MAX_SEARCH_TERMS]
     words = [w.replace("_", " ").strip() for w in words]
-    terms = [f'"{w}"*' for w in words if w]
+    # A one-letter prefix would match most words: such a term must be a whole word.
+    terms = [f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words if w]
     return " ".join(terms) or None
 
 
 def search(session: Any, child_id: str, query: str, limit: int = PAGE, offset: int = 0,
            chosen: JournalFilter = JournalFilter()) -> list[Entry]:  # noqa: B008
-    """Observations whose words match ``query``, best match first; [] for no words.
-    Accents and case do not matter ("cafe" finds "Café"); each word may be the start of one."""
+    """Observations whose words match ``query``; [] for no words. Accents and case do not
+    matter ("cafe" finds "Café"); each word may be the start of a longer one.
+
+    Best match first (bm25) — unless the words are in more than RANK_AT_MOST observations,
+    when ranking says little and would cost a read of every match: then newest first.
+    """
     match = match_expression(query)
     if match is None:
         return []
     conn = _conn(session)
-    ids = photos.search_ids(conn, child_id, match, limit=limit, offset=offset, area=chosen.area,
-                            author_kind=chosen.author_kind, author_name=chosen.author_name)
+    found = photos.match_rowids(conn, match)
+    if not found:
+        return []
+    if len(found) <= RANK_AT_MOST:
+        ids = photos.search_ids(conn, child_id, match, limit=limit, offset=offset, area=chosen.area,
+                                author_kind=chosen.author_kind, author_name=chosen.author_name)
+    else:
+        ids = _newest_matching(conn, child_id, found, chosen, limit, offset)
     return [entries.get(conn, i) for i in ids]
+
+
+def _newest_matching(conn: Connection, child_id: str, found: set[int], chosen: JournalFilter,
+                     limit: int, offset: int) -> list[str]:
+    picked: list[str] = []
+    skip, start = offset, 0
+    while len(picked) < limit:
+        chunk = photos.timeline_ids(conn, child_id=child_id, kind=KIND, area=chosen.area,
+                                    author_kind=chosen.author_kind, author_name=chosen.author_name,
+                                    limit=WALK_CHUNK, offset=start)
+        for entry_id in chunk:
+            if photos.search_rowid(entry_id) not in found:
+                continue
+            if skip:
+                skip -= 1
+                continue
+            picked.append(entry_id)
+            if len(picked) == limit:
+                break
+        if len(chunk) < WALK_CHUNK:
+            break
+        start += WALK_CHUNK
+    return picked
 
 
 def timeline(session: Any, child_id: str, chosen: JournalFilter = JournalFilter(), *,  # noqa: B008

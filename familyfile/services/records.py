@@ -17,13 +17,10 @@ class Records:
     def __init__(self, session: Any) -> None:
         self._session = session
 
-    @property
-    def _vault(self) -> Any:
-        return self._session._vault
 
     def add(self, *, child_id: str | None, kind: str, data: dict[str, Any],
             occurred_on: str | None, author: Author | None = None, action: str = "created") -> Entry:
-        with self._vault.write() as conn:
+        with self._session.write() as conn:
             return entries.insert(conn, entry_id=new_entry_id(), child_id=child_id, kind=kind,
                                   occurred_on=occurred_on, data=data,
                                   author=author or self._session.author,
@@ -31,32 +28,32 @@ class Records:
 
     def edit(self, entry: Entry, *, data: dict[str, Any], occurred_on: str | None,
              author: Author | None = None) -> Entry:
-        with self._vault.write() as conn:
+        with self._session.write() as conn:
             return entries.update(conn, entry.id, entry.version, data=data, occurred_on=occurred_on,
                                   author=author or self._session.author,
                                   now=self._session.clock.now())
 
     def archive(self, entry: Entry) -> Entry:
-        with self._vault.write() as conn:
+        with self._session.write() as conn:
             return entries.archive(conn, entry.id, entry.version, author=self._session.author,
                                    now=self._session.clock.now())
 
     def restore(self, entry: Entry) -> Entry:
-        with self._vault.write() as conn:
+        with self._session.write() as conn:
             return entries.restore(conn, entry.id, entry.version, author=self._session.author,
                                    now=self._session.clock.now())
 
     def get(self, entry_id: str) -> Entry:
-        return entries.get(self._vault.conn, entry_id)
+        return entries.get(self._session.conn, entry_id)
 
     def list_for(self, child_id: str | None, kind: str, *, include_archived: bool = False,
              newest_first: bool = True, limit: int | None = None, offset: int = 0) -> list[Entry]:
-        return entries.list_entries(self._vault.conn, child_id=child_id, kind=kind,
+        return entries.list_entries(self._session.conn, child_id=child_id, kind=kind,
                                     include_archived=include_archived, newest_first=newest_first,
                                     limit=limit, offset=offset)
 
     def count(self, child_id: str | None, kind: str) -> int:
-        return entries.count(self._vault.conn, child_id=child_id, kind=kind)
+        return entries.count(self._session.conn, child_id=child_id, kind=kind)
 
     def history(self, entry_id: str) -> list[HistoryItem]:
-        return entries.history(self._vault.conn, entry_id)
+        return entries.history(self._session.conn, entry_id)

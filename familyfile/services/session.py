@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from familyfile.domain.ids import new_child_id
 from familyfile.services.records import Records
 from familyfile.store import activity_log, backup, children, portable, recovery_key
 from familyfile.store import key_header as kh
+from familyfile.store.database import Connection
 from familyfile.store.vault import OLDER_COPY, SYNC_FOLDER, Vault, restore_damaged
 
 __all__ = ["OLDER_COPY", "SYNC_FOLDER", "FamilySession"]
@@ -63,6 +65,16 @@ class FamilySession:
 
     def today(self) -> date:
         return self.clock.now().date()
+
+    # -- storage for the section services ---------------------------------------------------
+    @property
+    def conn(self) -> Connection:
+        """The open connection, for reading (services pass it to familyfile.store functions)."""
+        return self._vault.conn
+
+    def write(self) -> AbstractContextManager[Connection]:
+        """One write transaction (several store calls that must succeed or fail together)."""
+        return self._vault.write()
 
     # -- children ---------------------------------------------------------------------------
     def children(self) -> list[Child]:

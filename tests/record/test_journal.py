@@ -216,3 +216,22 @@ def test_search_with_filters(fam: tuple[FamilySession, str]) -> None:
     assert [e.id for e in journal.search(session, child, "ball", chosen=physical)] == [mine.id]
     by_sam = journal.JournalFilter(author_kind="key_worker", author_name="Sam Patel")
     assert [e.id for e in journal.search(session, child, "ball", chosen=by_sam)] == [theirs.id]
+
+
+def test_a_very_broad_search_comes_newest_first_and_pages(fam: tuple[FamilySession, str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    session, child = fam
+    _bulk(session, child, 120)  # every entry has the word "day"
+    monkeypatch.setattr(journal, "RANK_AT_MOST", 10)
+    monkeypatch.setattr(journal, "WALK_CHUNK", 7)
+    found = [e.id for offset in range(0, 120, 25)
+             for e in journal.search(session, child, "day", limit=25, offset=offset)]
+    assert found == [e.id for e in journal.timeline(session, child, limit=200)]
+    maths = journal.JournalFilter(area="mathematics")
+    assert [e.id for e in journal.search(session, child, "day", limit=50, chosen=maths)] == [
+        e.id for e in journal.timeline(session, child, maths, limit=50)]
+    assert [journal.observation(e).text for e in journal.search(session, child, "day 7")] == ["day 7"]
+
+
+def test_one_letter_is_a_whole_word_not_a_prefix() -> None:
+    assert journal.match_expression('b "AND" ba*') == '"b" "AND"* "ba"*'

@@ -1,6 +1,7 @@
 """Screenshots of the main window and its dialogs for docs/screenshots (offscreen).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/take_screenshots.py [--scale 2] [--out DIR]
+        [--only-overview]
 
 ``--scale 2`` doubles the text size, to check nothing is clipped at 200%. The family in the
 pictures is made up, on a fixed date, so the pictures only change when the screens do.
@@ -37,10 +38,33 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print(out / name)
 
 
+def overview(out: Path, scale: float) -> None:
+    """The overview of a made-up one-year-old with alerts, vaccinations due, growth, a journal
+    and appointments: ``main-overview.png`` (the README shows it), or ``main-overview-2x.png``."""
+    from familyfile.ui.main_window import MainWindow
+    from familyfile.ui.tasks import TaskRunner
+    from tests.record.test_overview_service import NOW, realistic_child
+
+    path = Path(tempfile.mkdtemp(prefix="ff-overview-")) / "family.familyfile"
+    session = sessions.create(path, PASSPHRASE, kdf=FAST_KDF, clock=FixedClock(NOW))
+    try:
+        realistic_child(session)
+        session.backup_now("auto")
+        window = MainWindow(session, TaskRunner())
+        window.resize(1366, 768)
+        window.show()
+        suffix = "" if scale == 1.0 else f"-{scale:g}x"
+        save(window, out, f"main-overview{suffix}.png")
+        window.close()
+    finally:
+        session.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=DOCS)
+    parser.add_argument("--only-overview", action="store_true", help="just main-overview*.png")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["FAMILYFILE_HOME"] = tempfile.mkdtemp(prefix="ff-shots-")
@@ -50,6 +74,9 @@ def main() -> None:
     font.setPointSizeF(font.pointSizeF() * args.scale)
     app.setFont(font)
 
+    if args.only_overview:
+        overview(args.out, args.scale)
+        return
     from familyfile.ui.dialogs.backups import BackupsDialog
     from familyfile.ui.dialogs.change_passphrase import ChangePassphraseDialog
     from familyfile.ui.main_window import MainWindow
@@ -67,10 +94,10 @@ def main() -> None:
         clock.advance(timedelta(hours=21))
         session.backup_now("manual")
         tasks = TaskRunner()
+        overview(args.out, args.scale)
         window = MainWindow(session, tasks)
         window.resize(1366, 768)
         window.show()
-        save(window, args.out, "main-overview.png")
 
         window.show_section("children")
         page = window.pages["children"]

@@ -95,7 +95,7 @@ def main() -> None:
     from familyfile.ui.main_window import MainWindow
     from familyfile.ui.tasks import TaskRunner
 
-    suffix = "" if args.scale == 1 else f"-{int(args.scale * 100)}"
+    suffix = "" if args.scale == 1 else f"-{args.scale:g}x"
     clock = FixedClock(datetime(2025, 11, 20, 10, 31, tzinfo=UTC))
     path = Path(os.environ["FAMILYFILE_HOME"]) / "family.familyfile"
     session = sessions.create(path, "tulip-bicycle-harbour-42", kdf=FAST_KDF, clock=clock)
