@@ -48,12 +48,12 @@ class JournalFilter:
 
 @contextmanager
 def _writing(session: Any) -> Iterator[Connection]:
-    with session._vault.write() as conn:
+    with session.write() as conn:
         yield conn
 
 
 def _conn(session: Any) -> Connection:
-    return session._vault.conn
+    return session.conn
 
 
 def _born(session: Any, child_id: str) -> date:

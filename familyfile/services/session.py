@@ -72,6 +72,11 @@ class FamilySession:
         """The open connection, for reading (services pass it to familyfile.store functions)."""
         return self._vault.conn
 
+    @property
+    def actor(self) -> str:
+        """Who the activity log names for what happens now ("parent" or "key_worker:Name")."""
+        return self._vault.actor
+
     def write(self) -> AbstractContextManager[Connection]:
         """One write transaction (several store calls that must succeed or fail together)."""
         return self._vault.write()

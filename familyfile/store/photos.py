@@ -118,6 +118,12 @@ def clear_index(conn: Connection) -> None:
     conn.execute("DELETE FROM journal_search")
 
 
+def match_rowids(conn: Connection, match: str) -> set[int]:
+    """Every index rowid matching ``match`` (all children; cheap: no ranking, no row reads)."""
+    return {int(r[0]) for r in conn.execute(
+        "SELECT rowid FROM journal_search WHERE journal_search MATCH ?", (match,))}
+
+
 def search_ids(conn: Connection, child_id: str, match: str, *, limit: int, offset: int = 0,
                area: str | None = None, author_kind: str | None = None,
                author_name: str | None = None) -> list[str]:

@@ -198,7 +198,7 @@ class JournalPage(QWidget):
         if child_id is None:
             text, empty = "", _("Add a child first: the journal is about one child.")
         elif query:
-            text = _("Best matches for \u201c{words}\u201d first.").format(words=query)
+            text = _("Observations with the words \u201c{words}\u201d.").format(words=query)
             empty = _("Nothing found for \u201c{words}\u201d. Try fewer or shorter words.").format(
                 words=query)
         else:
