@@ -21,8 +21,17 @@ from familyfile.domain.immunisations import DoseDraft
 from familyfile.domain.involvement import InvolvementDraft
 from familyfile.domain.journal import ObservationDraft
 from familyfile.domain.reviews import Contact
-from familyfile.services import about_me, appointments, growth, immunisations, involvement, journal
-from familyfile.services import milestones, overview, reviews
+from familyfile.services import (
+    about_me,
+    appointments,
+    growth,
+    immunisations,
+    involvement,
+    journal,
+    milestones,
+    overview,
+    reviews,
+)
 from familyfile.services import session as sessions
 from familyfile.store import entries
 from tests.conftest import FAST_KDF, PASSPHRASE

@@ -11,7 +11,15 @@ from datetime import date
 
 import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from familyfile.i18n import _
 from familyfile.services.overview import DUE, OVERDUE, DueItem
@@ -99,13 +107,22 @@ def _keyboard(button: QPushButton) -> QPushButton:
     return button
 
 
+def link_to(text: str, spoken: str = "") -> QPushButton:
+    """A link-styled button with an arrow after its words."""
+    button = _keyboard(link_button(text, qta.icon("mdi6.arrow-right", color="#1d70b8")))
+    button.setLayoutDirection(Qt.RightToLeft)
+    button.setAccessibleName(spoken or text)
+    return button
+
+
 class Card(QFrame):
     """A heading, rows, and a link to the section (or, when empty, the first step)."""
 
     open_section = Signal(str)
 
-    def __init__(self, heading: str, icon: str, section: str, link_text: str,
-                 step_text: str = "", *, critical: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, heading: str, icon: str, section: str, link_text: str = "",
+                 step_text: str = "", step_section: str = "", *, critical: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section = section
         self.setObjectName("criticalCard" if critical else "overviewCard")
@@ -115,33 +132,32 @@ class Card(QFrame):
         outer.setSpacing(8)
         top = QHBoxLayout()
         top.setSpacing(8)
-        top.addWidget(icon_label(icon, self, CRITICAL if critical else "#505a5f"), 0, Qt.AlignTop)
+        top.addWidget(icon_label(icon, self, CRITICAL if critical else "#505a5f"), 0, Qt.AlignVCenter)
         if critical:
             word = label(_("Alert"), factor=1.25, bold=True)
             word.setObjectName("alertWord")
-            top.addWidget(word, 0, Qt.AlignTop)
+            word.setWordWrap(False)
+            top.addWidget(word, 0, Qt.AlignVCenter)
         self.heading = label(heading, factor=1.25, bold=True)
-        top.addWidget(self.heading, 1)
+        top.addWidget(self.heading, 1, Qt.AlignVCenter)
+        self.link = self.make_link(link_text, section)
+        self.link.setVisible(False)
+        top.addWidget(self.link, 0, Qt.AlignVCenter)
         outer.addLayout(top)
         self.body = QVBoxLayout()
         self.body.setSpacing(8)
         outer.addLayout(self.body)
         self.empty_text = label("", hint=True)
         outer.addWidget(self.empty_text)
-        self.step = _keyboard(secondary_button(step_text or link_text, qta.icon("mdi6.plus")))
-        self.step.setIconSize(self.step.iconSize())
-        self.step.clicked.connect(lambda: self.open_section.emit(self.section))
+        self.step = _keyboard(secondary_button(step_text, qta.icon("mdi6.plus")))
+        self.step.clicked.connect(lambda: self.open_section.emit(step_section or section))
         outer.addWidget(self.step, 0, Qt.AlignLeft)
         outer.addStretch(1)
-        self.link = self.make_link(link_text, section)
-        outer.addWidget(self.link, 0, Qt.AlignLeft)
         self._row_buttons: list[QPushButton] = []
         self.rows: list[QWidget] = []
 
     def make_link(self, text: str, section: str, spoken: str = "") -> QPushButton:
-        button = _keyboard(link_button(text, qta.icon("mdi6.arrow-right", color="#1d70b8")))
-        button.setLayoutDirection(Qt.RightToLeft)  # the arrow after the words
-        button.setAccessibleName(spoken or text)
+        button = link_to(text, spoken)
         button.clicked.connect(lambda: self.open_section.emit(section))
         return button
 
@@ -157,7 +173,7 @@ class Card(QFrame):
             old.hide()
             old.deleteLater()
         self._row_buttons = [b for b in self._row_buttons if any(r.isAncestorOf(b) for r in rows)]
-        self.rows = rows
+        self.rows = list(rows)
         for index, row in enumerate(rows):
             if index:
                 separator = rule()
@@ -168,11 +184,26 @@ class Card(QFrame):
         self.empty_text.setAccessibleName(empty)
         self.empty_text.setVisible(not rows)
         self.step.setVisible(not rows and bool(self.step.text()))
-        self.link.setVisible(bool(rows))
+        self.link.setVisible(bool(rows) and bool(self.link.text()))
 
     def buttons(self) -> list[QPushButton]:
         """Its buttons in the order they are read."""
-        return [*self._row_buttons, self.step, self.link]
+        return [self.link, *self._row_buttons, self.step]
+
+    def words(self) -> list[str]:
+        """What it says, in order (for tests and for checking the wording)."""
+        shown = [w for w in self.findChildren(QLabel) if w.text() and not w.isHidden()
+                 and all(not p.isHidden() for p in _parents(w, self))]
+        return [w.text() for w in shown] + [b.text() for b in self.buttons() if not b.isHidden()]
+
+
+def _parents(widget: QWidget, top: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
 
 
 def pill(item: DueItem) -> QFrame:
@@ -190,3 +221,67 @@ def pill(item: DueItem) -> QFrame:
     text.setAccessibleName(state_words(item))
     row.addWidget(text)
     return frame
+
+
+class AboutStrip(QFrame):
+    """Who the child is: names, age, date of birth, languages, how they communicate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutStrip")
+        strip = QVBoxLayout(self)
+        strip.setContentsMargins(16, 12, 16, 12)
+        head = QHBoxLayout()
+        self.title = label("", factor=1.2, bold=True)
+        head.addWidget(self.title, 1)
+        self.link = link_to(_("Open About me"))
+        head.addWidget(self.link, 0, Qt.AlignVCenter)
+        strip.addLayout(head)
+        self.facts_row = QHBoxLayout()
+        self.facts_row.setSpacing(24)
+        self.forms = [QFormLayout(), QFormLayout()]
+        for form in self.forms:
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+            form.setVerticalSpacing(4)
+            form.setHorizontalSpacing(16)
+            self.facts_row.addLayout(form, 1)
+        strip.addLayout(self.facts_row)
+        self.name, self.known_as, self.age, self.born = (self._fact(0, t) for t in (
+            _("Name"), _("Known as"), _("Age"), _("Date of birth")))
+        self.languages, self.communication = self._fact(1, _("Languages")), self._fact(1, "")
+        self._wide = True
+
+    def _fact(self, side: int, caption: str) -> QLabel:
+        value = label("")
+        shown = label(caption, hint=True)
+        shown.setBuddy(value)
+        self.forms[side].addRow(shown, value)
+        return value
+
+    def set_fact(self, value: QLabel, text: str, caption: str | None = None) -> None:
+        """Show a fact (hidden when there is nothing to say); ``caption`` rewords its label."""
+        value.setText(text)
+        value.setAccessibleName(text)
+        form = self.forms[0] if self.forms[0].indexOf(value) >= 0 else self.forms[1]
+        shown = form.labelForField(value)
+        if caption is not None and isinstance(shown, QLabel):
+            shown.setText(caption)
+            shown.setAccessibleName(caption)
+        form.setRowVisible(value, bool(text))
+
+    def set_wide(self, wide: bool) -> None:
+        """Two lists side by side when there is room, else one (so the values line up)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        self.facts_row.setStretch(1, 1 if wide else 0)
+        self.facts_row.setSpacing(24 if wide else 0)
+        source, target = (self.forms[0], self.forms[1]) if wide else (self.forms[1], self.forms[0])
+        for value in (self.languages, self.communication):
+            row, _role = source.getWidgetPosition(value)
+            if row < 0:
+                continue
+            taken = source.takeRow(row)
+            caption = taken.labelItem.widget() if taken.labelItem is not None else None
+            target.addRow(caption, value)
+            target.setRowVisible(value, bool(value.text()))

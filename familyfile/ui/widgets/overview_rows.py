@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from familyfile.domain.alerts import Alert
 from familyfile.domain.growth import HEAD, HEIGHT, WEIGHT
@@ -20,8 +23,7 @@ from familyfile.ui.widgets.alerts_panel import alert_sentence
 from familyfile.ui.widgets.overview_cards import Card, day_text, icon_label, label, pill, weekday_text
 
 SECTION_NAMES = {"immunisations": lambda: _("Open immunisations"),
-                 "reviews": lambda: _("Open reviews and checks"),
-                 "appointments": lambda: _("Open appointments")}
+                 "reviews": lambda: _("Open reviews and checks")}
 
 
 def _box(vertical: bool = True, margins: int = 0) -> tuple[QWidget, QVBoxLayout | QHBoxLayout]:
@@ -48,9 +50,10 @@ def due_row(card: Card, item: DueItem) -> QWidget:
     top.setSpacing(12)
     top.addWidget(pill(item), 0, Qt.AlignLeft | Qt.AlignTop)
     top.addStretch(1)
-    name = SECTION_NAMES.get(item.kind, lambda: _("Open"))()
-    top.addWidget(card.row_link(name, item.kind, _("{open}: {what}").format(open=name, what=item.words)),
-                  0, Qt.AlignTop)
+    if item.kind in SECTION_NAMES:  # appointments have their own card, with its own link
+        name = SECTION_NAMES[item.kind]()
+        spoken = _("{open}: {what}").format(open=name, what=item.words)
+        top.addWidget(card.row_link(name, item.kind, spoken), 0, Qt.AlignTop)
     layout.addLayout(top)
     layout.addWidget(label(item.words, factor=1.1, bold=True))
     if item.detail:
@@ -93,23 +96,30 @@ def growth_rows(items: tuple[GrowthItem, ...]) -> list[QWidget]:
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(16)
     grid.setVerticalSpacing(10)
+    same_day = len({item.measured_on for item in items}) == 1
     for row, item in enumerate(items):
         name = label(method_name(item.method), hint=True)
         value = label(item.value, factor=1.2, bold=True)
         value.setWordWrap(False)
-        more = label(f"{centile_words(item)}\n{_('measured {date}').format(date=day_text(item.measured_on))}")
+        measured = _("measured {date}").format(date=day_text(item.measured_on))
+        more = label(centile_words(item) if same_day else f"{centile_words(item)}\n{measured}")
         grid.addWidget(name, row, 0, Qt.AlignLeft | Qt.AlignVCenter)
         grid.addWidget(value, row, 1, Qt.AlignLeft | Qt.AlignVCenter)
         grid.addWidget(more, row, 2)
-        value.setAccessibleName(_("{what}: {value}, {more}").format(
-            what=method_name(item.method), value=item.value, more=more.text().replace("\n", ", ")))
+        value.setAccessibleName(_("{what}: {value}, {centile}, {measured}").format(
+            what=method_name(item.method), value=item.value, centile=centile_words(item),
+            measured=measured))
     grid.setColumnStretch(2, 1)
+    if not same_day:
+        return [grid_widget]
+    when = label(_("Measured on {date}").format(date=day_text(items[0].measured_on)), hint=True)
+    grid.addWidget(when, len(items), 0, 1, 3)
     return [grid_widget]
 
 
 def journal_row(item: JournalItem) -> QWidget:
     row, layout = _box()
-    layout.addWidget(label(f"{day_text(item.on)} · {item.area}", hint=True))
+    layout.addWidget(label(f"{day_text(item.on)} · {item.area} · {item.author}", hint=True))
     words = _("First: {title}").format(title=item.first_line) if item.is_first else item.first_line
     line = QHBoxLayout()
     line.setSpacing(6)
@@ -117,16 +127,23 @@ def journal_row(item: JournalItem) -> QWidget:
         line.addWidget(icon_label("mdi6.star-outline", row, "#505a5f", 1.0), 0, Qt.AlignTop)
     line.addWidget(label(words, bold=item.is_first), 1)
     layout.addLayout(line)
-    layout.addWidget(label(item.author, hint=True))
     return row
+
+
+def widest_day(shown: QLabel) -> int:
+    """The width of the widest "Wed 28 May" in this label's font."""
+    metrics = QFontMetrics(shown.font())
+    return max(metrics.horizontalAdvance(weekday_text(date(2025, month, 28) + timedelta(days=shift)))
+               for month in range(1, 13) for shift in range(7))
 
 
 def appointment_row(item: AppointmentItem) -> QWidget:
     row, layout = _box(vertical=False)
     when, when_layout = _box()
-    when_layout.addWidget(label(weekday_text(item.when.date()), bold=True))
+    day = label(weekday_text(item.when.date()), bold=True)
+    when_layout.addWidget(day)
     when_layout.addWidget(label(item.when.strftime("%H:%M")))
-    when.setMinimumWidth(when.fontMetrics().horizontalAdvance("Wed 30 Sep") + 8)
+    when.setFixedWidth(widest_day(day) + 4)  # every row's words start at the same place
     layout.addWidget(when, 0, Qt.AlignTop)
     what, what_layout = _box()
     what_layout.addWidget(label(item.with_whom or item.place, bold=True))
@@ -161,7 +178,7 @@ def lead_row(lead: LeadItem) -> QWidget:
     layout.addWidget(label(_("Lead professional"), hint=True))
     layout.addWidget(label(lead.who, factor=1.1, bold=True))
     where = ", ".join(p for p in (lead.organisation, lead.team) if p)
-    if lead.who != lead.agency:
+    if lead.agency.casefold() not in lead.who.casefold():
         where = f"{lead.agency} · {where}" if where else lead.agency
     if where:
         layout.addWidget(label(where))
