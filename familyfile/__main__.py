@@ -1,3 +1,3 @@
-from familyfile.cli import main
+from familyfile.launcher import main
 
 raise SystemExit(main())

@@ -174,6 +174,27 @@ def _validation_messages() -> dict[str, str]:
         "not-when-declined": _(
             "Leave {label} empty when the vaccination was declined, or choose that it was given."
         ),
+        # Consent and sharing
+        "private-never-shared": _(
+            "Private things are never shared, so there is nothing to say yes or no to. "
+            "Choose another kind of information."
+        ),
+        "nothing-to-withdraw": _(
+            "There is no yes or no in force for this to take back. Nothing was changed."
+        ),
+        "nothing-to-review": _(
+            "There is no yes or no in force to review. Set one first."
+        ),
+        "review-before-start": _("The review date must be on or after the start date."),
+        "date-in-past": _("{label} cannot be in the past."),
+        "consent-changed": _(
+            "Not shared: what may be shared changed since the preview. Look at the preview "
+            "again, then share."
+        ),
+        "choice-unknown": _(
+            "Choose a kind of information (for example health) or the id of an entry in "
+            "this child's record."
+        ),
     }
 
 
@@ -276,6 +297,18 @@ def _field_labels() -> dict[str, str]:
         "given_by": _("who gave it"),
         "given_where": _("where it was given"),
         "country": _("the country"),
+        "category": _("the kind of information"),
+        "decision": _("yes or no"),
+        "purpose": _("why it is shared (care, education, referral or other)"),
+        "purpose_text": _("why it is shared, in your words"),
+        "how": _("how the choice was made (written, verbal or in the app)"),
+        "until": _("the end date"),
+        "review_on": _("the review date"),
+        "team_name": _("the team's name"),
+        "sharing_mark": _("the sharing mark (default, sensitive or private)"),
+        "recipient": _("who it is shared with"),
+        "format": _("the kind of file"),
+        "choose": _("what to choose"),
     }
 
 

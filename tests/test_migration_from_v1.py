@@ -174,3 +174,27 @@ def test_the_migration_happens_once(v1_file) -> None:
     sessions.unlock(path, PASSPHRASE).close()
     reasons = [b.reason for b in sessions.backups_of(path)]
     assert reasons.count("before-migration") == 1
+
+
+def test_the_journal_filters_use_their_indexes(closed_family) -> None:
+    """Migration 0004: each journal query gets the index meant for it (SQLite has no
+    statistics here, so a badly ordered index would be taken for the plain timeline)."""
+    conn = _raw(closed_family)
+    try:
+        def plan(sql: str, *args: object) -> str:
+            return " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+
+        shown = "child_id = ? AND kind = ? AND archived_utc IS NULL"
+        order = " ORDER BY occurred_on DESC, created_utc DESC, id DESC LIMIT 50"
+        assert "entry_by_child_kind" in plan(f"SELECT id FROM entry WHERE {shown}{order}", "c", "journal")
+        assert "entry_by_area" in plan(
+            f"SELECT count(*) FROM entry WHERE {shown} AND json_extract(data, '$.area') = ?",
+            "c", "journal", "physical")
+        assert "COVERING INDEX entry_by_author" in plan(
+            f"SELECT DISTINCT author_kind, author_name FROM entry WHERE {shown}"
+            " ORDER BY author_kind, author_name", "c", "journal")
+        assert "entry_by_author" in plan(
+            f"SELECT id FROM entry WHERE {shown} AND author_kind = ? AND author_name = ?{order}",
+            "c", "journal", "key_worker", "Sam")
+    finally:
+        conn.close()

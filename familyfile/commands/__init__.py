@@ -17,6 +17,8 @@ MODULES: list[str] = [
     "immunisations",
     "journal",
     "milestones",
+    "consent",
+    "sharing",
     "demo",
 ]
 

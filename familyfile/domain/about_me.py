@@ -156,7 +156,4 @@ def validate(raw: Mapping[str, Any], today: date) -> list[ValidationError]:
 
 def build(raw: Mapping[str, Any], today: date) -> AboutMe:
     """The checked About me; raises the first problem (see ``validate`` for all of them)."""
-    about, problems = _check(raw, today)
-    if about is None:
-        raise problems[0]
-    return about
+    return f.built(_check(raw, today))

@@ -90,10 +90,7 @@ def validate(raw: Mapping[str, Any], today: date) -> list[ValidationError]:
 
 
 def build(raw: Mapping[str, Any], today: date) -> Address:
-    address, problems = _check(raw, today)
-    if address is None:
-        raise problems[0]
-    return address
+    return f.built(_check(raw, today))
 
 
 def _overlap(a: Address, b: Address) -> bool:

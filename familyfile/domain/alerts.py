@@ -59,10 +59,7 @@ def validate(raw: Mapping[str, Any], today: date) -> list[ValidationError]:
 
 
 def build(raw: Mapping[str, Any], today: date) -> Alert:
-    alert, problems = _check(raw, today)
-    if alert is None:
-        raise problems[0]
-    return alert
+    return f.built(_check(raw, today))
 
 
 def sort_key(alert: Alert) -> tuple[int, int, str]:

@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from familyfile.clock import parse_utc_iso, utc_iso
+from familyfile.domain import fields
 from familyfile.domain.involvement import LONG_MAX, clean_text
 from familyfile.errors import ValidationError
 from familyfile.i18n import _
@@ -218,7 +219,7 @@ def _status_reason(draft: AppointmentDraft) -> str:
 
 
 def validate(draft: AppointmentDraft, now: datetime) -> list[ValidationError]:
-    checks: list[Callable[[], object]] = [
+    return fields.every_problem([
         lambda: parse_local(draft.when, draft.tz),
         lambda: clean_text("place", draft.place, required=True),
         lambda: clean_text("with_text", draft.with_text),
@@ -229,20 +230,11 @@ def validate(draft: AppointmentDraft, now: datetime) -> list[ValidationError]:
         lambda: _status_reason(draft),
         lambda: clean_text("status_note", draft.status_note, LONG_MAX, multiline=True),
         lambda: clean_text("outcome", draft.outcome, LONG_MAX, multiline=True),
-    ]
-    problems: list[ValidationError] = []
-    for check in checks:
-        try:
-            check()
-        except ValidationError as exc:
-            problems.append(exc)
-    return problems
+    ])
 
 
 def build(draft: AppointmentDraft, now: datetime) -> Appointment:
-    problems = validate(draft, now)
-    if problems:
-        raise problems[0]
+    fields.raise_first(validate(draft, now))
     return Appointment(
         when_utc=parse_local(draft.when, draft.tz),
         place=clean_text("place", draft.place, required=True),

@@ -57,10 +57,7 @@ def validate(raw: Mapping[str, Any]) -> list[ValidationError]:
 
 
 def build(raw: Mapping[str, Any]) -> Carer:
-    carer, problems = _check(raw)
-    if carer is None:
-        raise problems[0]
-    return carer
+    return f.built(_check(raw))
 
 
 def sort_key(carer: Carer) -> tuple[int, str]:

@@ -1,13 +1,16 @@
-"""Small checks shared by the About me, alert, address and carer rules.
+"""Small checks shared by the rules of every kind of record (a child, About me, alerts,
+addresses, carers, growth, the journal, milestones, reviews, vaccinations, involvement and
+appointments).
 
-Each raises ``ValidationError(field, code, **params)``; :class:`Problems` runs several
-checks and keeps every problem, in field order, for an error summary.
+Each raises ``ValidationError(field, code, **params)``; :class:`Problems` and
+``every_problem`` run several checks and keep every problem, in field order, for an error
+summary; ``raise_first`` and ``built`` turn those lists back into the first problem.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -37,8 +40,28 @@ class Problems:
             return default
 
     def raise_first(self) -> None:
-        if self.found:
-            raise self.found[0]
+        raise_first(self.found)
+
+
+def every_problem(checks: Iterable[Callable[[], object]]) -> list[ValidationError]:
+    """Runs every check; returns every problem, in the order of the checks."""
+    problems = Problems()
+    for check in checks:
+        problems.check(check, None)
+    return problems.found
+
+
+def raise_first(problems: Sequence[ValidationError]) -> None:
+    if problems:
+        raise problems[0]
+
+
+def built(checked: tuple[T | None, Sequence[ValidationError]]) -> T:
+    """What a check built, or else its first problem raised."""
+    value, problems = checked
+    if value is None:
+        raise problems[0]
+    return value
 
 
 def as_text(value: Any) -> str:
@@ -77,17 +100,27 @@ def text_list(field: str, value: Any, *, max_items: int = LIST_MAX,
     return tuple(cleaned)
 
 
-def optional_date(field: str, value: Any, today: date) -> date | None:
-    raw = as_text(value).strip()
-    if not raw:
-        return None
+def iso_date(field: str, value: Any) -> date:
+    """A date written "2024-03-27" (as the forms hand it on)."""
     try:
-        when = date.fromisoformat(raw)
+        return date.fromisoformat(as_text(value).strip())
     except ValueError:
         raise ValidationError(field, "date-format") from None
+
+
+def past_day(field: str, when: date, today: date, born: date | None = None) -> date:
+    """``when``, if it is not after today, nor (given ``born``) before the child was born."""
     if when > today:
         raise ValidationError(field, "date-in-future")
+    if born is not None and when < born:
+        raise ValidationError(field, "before-birth")
     return when
+
+
+def optional_date(field: str, value: Any, today: date) -> date | None:
+    if not as_text(value).strip():
+        return None
+    return past_day(field, iso_date(field, value), today)
 
 
 def required_date(field: str, value: Any, today: date) -> date:

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from familyfile.domain import fields
 from familyfile.domain.immunisation_schedule import OTHER, PlannedDose, Schedule, doses_for, load
 from familyfile.errors import ValidationError
 
@@ -134,12 +135,7 @@ def _checks(draft: DoseDraft, born: date, today: date, schedule: Schedule) -> li
     """(field, check) in the order the form shows them."""
 
     def day() -> date:
-        on = parse_day("vaccination_date", draft.date)
-        if on > today:
-            raise ValidationError("vaccination_date", "date-in-future")
-        if on < born:
-            raise ValidationError("vaccination_date", "before-birth")
-        return on
+        return fields.past_day("vaccination_date", parse_day("vaccination_date", draft.date), today, born)
 
     def vaccine() -> str:
         if not draft.vaccine:
@@ -183,13 +179,7 @@ def _checks(draft: DoseDraft, born: date, today: date, schedule: Schedule) -> li
 def validate(draft: DoseDraft, born: date, today: date, schedule: Schedule | None = None
              ) -> list[ValidationError]:
     """Every problem with the draft, in form order (for an error summary)."""
-    problems = []
-    for _key, check in _checks(draft, born, today, schedule or load()):
-        try:
-            check()
-        except ValidationError as exc:
-            problems.append(exc)
-    return problems
+    return fields.every_problem(check for _key, check in _checks(draft, born, today, schedule or load()))
 
 
 def build(draft: DoseDraft, born: date, today: date, schedule: Schedule | None = None) -> DoseRecord:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from familyfile.domain.child import OLDEST_YEARS, parse_date
+from familyfile.domain import fields
+from familyfile.domain.child import OLDEST_YEARS
 from familyfile.errors import ValidationError
 from familyfile.i18n import _
 
@@ -209,7 +210,7 @@ def check_day(field: str, value: str, today: date, *, required: bool) -> date | 
         if required:
             raise ValidationError(field, "required")
         return None
-    day = parse_date(field, value)
+    day = fields.iso_date(field, value)
     if day.year < today.year - OLDEST_YEARS:
         raise ValidationError(field, "date-too-old")
     return day
@@ -235,7 +236,7 @@ def _end(draft: InvolvementDraft, today: date) -> date | None:
 
 def validate(draft: InvolvementDraft, today: date) -> list[ValidationError]:
     """Every problem with the draft, in form order (for the error summary)."""
-    checks: list[Callable[[], object]] = [
+    return fields.every_problem([
         lambda: agency_type(draft.agency),
         lambda: clean_text("organisation", draft.organisation, required=True),
         lambda: check_ods(draft.ods_code),
@@ -247,20 +248,11 @@ def validate(draft: InvolvementDraft, today: date) -> list[ValidationError]:
         lambda: _end(draft, today),
         lambda: clean_text("reason", draft.reason, LONG_MAX, multiline=True),
         lambda: clean_text("outcome", draft.outcome, LONG_MAX, multiline=True),
-    ]
-    problems: list[ValidationError] = []
-    for check in checks:
-        try:
-            check()
-        except ValidationError as exc:
-            problems.append(exc)
-    return problems
+    ])
 
 
 def build(draft: InvolvementDraft, today: date, agency_id: str) -> Involvement:
-    problems = validate(draft, today)
-    if problems:
-        raise problems[0]
+    fields.raise_first(validate(draft, today))
     start = _start(draft, today)
     assert start is not None
     return Involvement(

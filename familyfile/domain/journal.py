@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from familyfile.domain import fields
 from familyfile.domain.entry import Author
 from familyfile.errors import ValidationError
 from familyfile.i18n import _
@@ -177,45 +178,28 @@ def _clean_text(value: str) -> str:
 
 
 def _check_date(value: str, today: date, born: date | None) -> date:
-    try:
-        when = date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValidationError("observed_on", "date-format") from None
-    if when > today:
-        raise ValidationError("observed_on", "date-in-future")
-    if born is not None and when < born:
-        raise ValidationError("observed_on", "before-birth")
-    return when
+    return fields.past_day("observed_on", fields.iso_date("observed_on", value), today, born)
 
 
 def validate(draft: ObservationDraft, today: date, born: date | None = None) -> list[ValidationError]:
     """Every problem with the draft, in the order the form shows the fields."""
-    problems: list[ValidationError] = []
-
-    def check(rule: Any) -> None:
-        try:
-            rule()
-        except ValidationError as exc:
-            problems.append(exc)
-
-    check(lambda: _check_date(draft.observed_on, today, born))
+    problems = fields.Problems()
+    problems.check(lambda: _check_date(draft.observed_on, today, born), None)
     if draft.area not in AREAS:
-        problems.append(ValidationError("area", "bad-choice"))
-    check(lambda: _clean_text(draft.text))
+        problems.found.append(ValidationError("area", "bad-choice"))
+    problems.check(lambda: _clean_text(draft.text), None)
     title = " ".join(draft.first_title.split())
     if draft.is_first and not title:
-        problems.append(ValidationError("first_title", "required"))
-    check(lambda: _clean_line("first_title", draft.first_title, TITLE_MAX))
+        problems.found.append(ValidationError("first_title", "required"))
+    problems.check(lambda: _clean_line("first_title", draft.first_title, TITLE_MAX), None)
     if not draft.text.strip() and not (draft.is_first and title):
-        problems.append(ValidationError("observation_text", "required"))
-    check(lambda: _clean_line("observed_by", draft.observed_by, OBSERVER_MAX))
-    return problems
+        problems.found.append(ValidationError("observation_text", "required"))
+    problems.check(lambda: _clean_line("observed_by", draft.observed_by, OBSERVER_MAX), None)
+    return problems.found
 
 
 def build(draft: ObservationDraft, today: date, born: date | None = None) -> Observation:
-    problems = validate(draft, today, born)
-    if problems:
-        raise problems[0]
+    fields.raise_first(validate(draft, today, born))
     title = _clean_line("first_title", draft.first_title, TITLE_MAX) if draft.is_first else ""
     return Observation(date.fromisoformat(draft.observed_on.strip()), draft.area,
                        _clean_text(draft.text), draft.is_first, title,

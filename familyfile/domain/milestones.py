@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from familyfile.domain import fields
 from familyfile.domain.age import Gestation, age_days, corrected_age_days
 from familyfile.errors import ValidationError
 from familyfile.i18n import _
@@ -192,14 +193,7 @@ def build_answer(milestones: MilestoneList, milestone_id: str, answer: str, firs
     seen: date | None = None
     if chosen != NOT_YET:
         if first_seen:
-            try:
-                seen = date.fromisoformat(first_seen.strip())
-            except ValueError:
-                raise ValidationError("first_seen", "date-format") from None
-            if seen > today:
-                raise ValidationError("first_seen", "date-in-future")
-            if seen < born:
-                raise ValidationError("first_seen", "before-birth")
+            seen = fields.past_day("first_seen", fields.iso_date("first_seen", first_seen), today, born)
         elif previous is not None and previous.first_seen is not None:
             seen = previous.first_seen
         else:

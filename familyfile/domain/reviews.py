@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Self
 
-from familyfile.domain.child import parse_date
+from familyfile.domain import fields
 from familyfile.errors import ValidationError
 
 CONTACT_KIND = "hcp_contact"
@@ -52,8 +52,25 @@ def schedule_source() -> dict[str, Any]:
     return {"version": raw["version"], "sources": raw["sources"]}
 
 
+class _Stored:
+    """A record kept as the dict of its fields (keys it does not know are left out)."""
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Self:
+        known = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _day_problems(on: str, born: date, today: date) -> list[ValidationError]:
+    """What is wrong with the day a check or review happened (nothing, or one problem)."""
+    return fields.every_problem([lambda: fields.past_day("on", fields.iso_date("on", on), today, born)])
+
+
 @dataclass(frozen=True)
-class Contact:
+class Contact(_Stored):
     """A Healthy Child Programme contact as it happened (or was missed)."""
 
     contact: str
@@ -64,13 +81,6 @@ class Contact:
     where: str = ""
     notes: str = ""
 
-    def to_data(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Contact:
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-
 
 def validate_contact(record: Contact, born: date, today: date) -> list[ValidationError]:
     problems: list[ValidationError] = []
@@ -79,7 +89,7 @@ def validate_contact(record: Contact, born: date, today: date) -> list[Validatio
     if record.status not in CONTACT_STATUSES:
         problems.append(ValidationError("status", "bad-choice"))
     try:
-        when = parse_date("on", record.on)
+        when = fields.iso_date("on", record.on)
         if record.status == "done" and when > today:
             problems.append(ValidationError("on", "date-in-future"))
         if record.contact != "antenatal" and when < born:
@@ -121,7 +131,7 @@ def contact_statuses(born: date, records: list[Contact], today: date) -> list[Co
 
 
 @dataclass(frozen=True)
-class IntegratedReview:
+class IntegratedReview(_Stored):
     """The 2–2½ year integrated review."""
 
     on: str
@@ -133,24 +143,9 @@ class IntegratedReview:
     eyfs_summary: dict[str, str] = field(default_factory=dict)
     outcome_notes: str = ""
 
-    def to_data(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> IntegratedReview:
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-
 
 def validate_integrated(review: IntegratedReview, born: date, today: date) -> list[ValidationError]:
-    problems: list[ValidationError] = []
-    try:
-        when = parse_date("on", review.on)
-        if when > today:
-            problems.append(ValidationError("on", "date-in-future"))
-        if when < born:
-            problems.append(ValidationError("on", "before-birth"))
-    except ValidationError as exc:
-        problems.append(exc)
+    problems = _day_problems(review.on, born, today)
     for area, score in review.asq_scores.items():
         if area not in ASQ_AREAS:
             problems.append(ValidationError("asq_scores", "bad-choice"))
@@ -166,20 +161,13 @@ def validate_integrated(review: IntegratedReview, born: date, today: date) -> li
 
 
 @dataclass(frozen=True)
-class ScreeningCheck:
+class ScreeningCheck(_Stored):
     check: str
     on: str
     outcome: str
     who: str = ""
     where: str = ""
     notes: str = ""
-
-    def to_data(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> ScreeningCheck:
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
 def validate_check(record: ScreeningCheck, born: date, today: date) -> list[ValidationError]:
@@ -188,12 +176,4 @@ def validate_check(record: ScreeningCheck, born: date, today: date) -> list[Vali
         problems.append(ValidationError("check", "bad-choice"))
     if record.outcome not in CHECK_OUTCOMES:
         problems.append(ValidationError("outcome", "bad-choice"))
-    try:
-        when = parse_date("on", record.on)
-        if when > today:
-            problems.append(ValidationError("on", "date-in-future"))
-        if when < born:
-            problems.append(ValidationError("on", "before-birth"))
-    except ValidationError as exc:
-        problems.append(exc)
-    return problems
+    return problems + _day_problems(record.on, born, today)

@@ -166,3 +166,9 @@ def chart_data(session: Any, child_id: str, measurement: str) -> ChartData:
     about = basis(session, child_id)
     found = list_measurements(session, child_id, newest_first=False)
     return build_chart(measurement, about, [(r.entry.id, r.result) for r in found])
+
+
+def preload() -> None:
+    """Import the growth library ahead of time (about a second, with scipy), so the first
+    overview or chart after unlocking does not wait for it."""
+    import rcpchgrowth  # noqa: F401

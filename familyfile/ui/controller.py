@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from familyfile.errors import FamilyFileError
@@ -22,6 +22,7 @@ from familyfile.services.session import FamilySession
 from familyfile.ui.error_display import show_error
 from familyfile.ui.idle import IdleWatcher, minutes_to_ms
 from familyfile.ui.tasks import TaskRunner
+from familyfile.ui.warm_up import warm_up_in_background
 
 if TYPE_CHECKING:
     from familyfile.services.first_run import FirstRun
@@ -103,6 +104,7 @@ class AppController(QObject):
         screen.open_other_requested.connect(self.show_unlock)
         screen.create_requested.connect(self.show_first_run)
         self._replace(screen)
+        QTimer.singleShot(0, warm_up_in_background)
 
     def show_first_run(self) -> None:
         from familyfile.ui.first_run import FirstRunWizard

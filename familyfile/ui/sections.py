@@ -17,6 +17,7 @@ from familyfile.ui.pages.about_me import AboutMePage
 from familyfile.ui.pages.appointments import AppointmentsPage
 from familyfile.ui.pages.birth import BirthPage
 from familyfile.ui.pages.children import ChildrenPage
+from familyfile.ui.pages.consent import ConsentPage
 from familyfile.ui.pages.family import FamilyPage
 from familyfile.ui.pages.growth import GrowthPage
 from familyfile.ui.pages.immunisations import ImmunisationsPage
@@ -25,6 +26,7 @@ from familyfile.ui.pages.journal import JournalPage
 from familyfile.ui.pages.milestones import MilestonesPage
 from familyfile.ui.pages.overview import OverviewPage
 from familyfile.ui.pages.reviews import ReviewsPage
+from familyfile.ui.pages.sharing_log import SharingLogPage
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def sections() -> list[Section]:
         Section("reviews", lambda: _("Reviews and checks"), "mdi6.clipboard-check-outline", ReviewsPage),
         Section("involvement", lambda: _("Involvement history"), "mdi6.hand-heart", InvolvementPage),
         Section("appointments", lambda: _("Appointments"), "mdi6.calendar-clock", AppointmentsPage),
+        Section("consent", lambda: _("Who can see this?"), "mdi6.shield-account", ConsentPage),
+        Section("sharing_log", lambda: _("Who has seen what"), "mdi6.history", SharingLogPage),
         Section("family", lambda: _("Family"), "mdi6.account-group", FamilyPage),
         Section("children", lambda: _("Children"), "mdi6.account-multiple", ChildrenPage),
     ]

@@ -114,12 +114,14 @@ def test_the_baby_grows_along_a_centile_with_corrected_age(opened) -> None:
     rows = growth.list_measurements(opened, ayo, newest_first=False)
     assert len(rows) >= 8
     assert rows[0].measurement.weight_kg == 1.95
-    weights = []
+    weights: list[float] = []
     for row in rows:
         assert row.result.ages.corrected  # plotted by corrected age
         for found in row.result.centiles.values():
             assert found.problem == "" and found.corrected_centile is not None
-        weights.append(row.result.centiles["weight"].corrected_centile)
+        weight = row.result.centiles["weight"].corrected_centile
+        assert weight is not None
+        weights.append(weight)
     assert all(9 <= c <= 75 for c in weights)
     assert max(weights[2:]) - min(weights[2:]) < 15  # after the first days' dip, one line
     assert sum(1 for r in rows if r.measurement.height_cm) >= 5
@@ -224,7 +226,12 @@ def test_child_show_json_holds_every_section(sample, monkeypatch, capsys) -> Non
 def test_the_command_makes_the_file_with_the_production_kdf(tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("FAMILYFILE_PASSPHRASE", PASSPHRASE)
     started: list[Path] = []
-    monkeypatch.setattr("familyfile.app.run", lambda path=None: started.append(path) or 0)
+
+    def run_app(path: Path) -> int:
+        started.append(path)
+        return 0
+
+    monkeypatch.setattr("familyfile.app.run", run_app)
     path = tmp_path / "sample" / "okafor.familyfile"
     code, out, err = run(capsys, "demo", str(path))
     assert code == 0, err

@@ -13,14 +13,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QFont  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from tests.ui.shots import DOCS, new_family, save, set_text_scale, settle
 
-ROOT = Path(__file__).resolve().parents[2]
 SIZE_1X = (760, 660)
 SIZE_2X = (1366, 768)
 
@@ -34,17 +33,9 @@ def wait_until(check: Callable[[], bool], seconds: float = 20.0) -> None:
         time.sleep(0.01)
 
 
-def settle(widget: QWidget) -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-    widget.repaint()
-
-
 def shoot(widget: QWidget, out: Path, name: str, suffix: str) -> None:
     settle(widget)
-    path = out / f"{name}{suffix}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    save(widget, out, f"{name}{suffix}.png")
 
 
 def show(widget: QWidget, size: tuple[int, int]) -> QWidget:
@@ -90,7 +81,7 @@ def run(out: Path, suffix: str, size: tuple[int, int], work: Path) -> None:
 
     path = work / "family.familyfile"
     secret = sessions.new_recovery_secret()
-    opened = sessions.create(path, PASSPHRASE, kdf=FAST_KDF, recovery_secret=secret)
+    opened = new_family(folder=work, recovery_secret=secret)
     opened.add_child(ChildDraft("Ada", "Example", "2024-03-27"))
     opened.backup_now()
     opened.close()
@@ -122,15 +113,13 @@ def run(out: Path, suffix: str, size: tuple[int, int], work: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    out = Path(argv[0]) if argv else DOCS
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Family File")
     base = QFont(app.font())
     for suffix, factor, size in (("", 1.0, SIZE_1X), ("-2x", 2.0, SIZE_2X)):
-        font = QFont(base)
-        font.setPointSizeF(base.pointSizeF() * factor)
-        app.setFont(font)
+        set_text_scale(app, factor, base)
         with tempfile.TemporaryDirectory() as home:
             os.environ["FAMILYFILE_HOME"] = home
             run(out, suffix, size, Path(home))

@@ -8,29 +8,22 @@ fixed date, so the pictures only change when the screens do.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtGui import QFont  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
+from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
 from familyfile.clock import FixedClock  # noqa: E402
 from familyfile.domain.child import ChildDraft  # noqa: E402
 from familyfile.domain.growth import GrowthDraft  # noqa: E402
 from familyfile.services import growth  # noqa: E402
 from familyfile.services import session as sessions  # noqa: E402
-from familyfile.store.key_header import KdfParams  # noqa: E402
+from tests.ui.shots import arguments, new_family, save, settle, show_main, start_app, suffix  # noqa: E402
 
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MEASURED = [  # date, weight kg, length cm, head cm, who
     ("2024-03-01", "1.95", "43", "30.5", "Neonatal unit"),
     ("2024-03-15", "2.05", "", "", "Neonatal unit"),
@@ -55,50 +48,27 @@ def fill(session: sessions.FamilySession, child_id: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", type=float, default=1.0, help="text size (2 = 200%%)")
-    parser.add_argument("--out", type=Path, default=DOCS)
-    args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    if args.scale != 1.0:
-        font = QFont(app.font())
-        font.setPointSizeF(font.pointSizeF() * args.scale)
-        app.setFont(font)
-    from familyfile.ui.main_window import MainWindow
-    from familyfile.ui.tasks import TaskRunner
-
-    suffix = "" if args.scale == 1.0 else f"-{args.scale:g}x"
+    args = arguments()
+    app = start_app(args.scale)
+    end = suffix(args.scale)
     with tempfile.TemporaryDirectory() as work:
-        session = sessions.create(Path(work) / "family.familyfile", "tulip-bicycle-harbour-42",
-                                  kdf=FAST_KDF)
-        session._vault.clock = FixedClock(datetime(2024, 12, 10, 12, tzinfo=UTC))
+        session = new_family(FixedClock(datetime(2024, 12, 10, 12, tzinfo=UTC)), Path(work))
         child = session.add_child(ChildDraft("Maya", "Okafor", "2024-03-01"))
         fill(session, child.id)
-        window = MainWindow(session, TaskRunner())
-        window.resize(1200, 760) if args.scale == 1.0 else window.resize(1366, 768)
-        window.show()
-        QTest.qWaitForWindowActive(window, 2000)
-        window.show_section("growth")
-        page = window.pages["growth"]
-        for _ in range(5):
-            app.processEvents()
-        args.out.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(args.out / f"growth-table{suffix}.png"))
-        page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
-        for _ in range(5):
-            app.processEvents()
+        window = show_main(session, (1200, 760) if args.scale == 1.0 else (1366, 768))
+        window.show_section("growth")  # type: ignore[attr-defined]
+        page = window.pages["growth"]  # type: ignore[attr-defined]
+        save(window, args.out, f"growth-table{end}.png")
+        page.tabs.setCurrentIndex(1)
+        settle()
         scroll = page.findChild(QScrollArea)
         if scroll is not None:  # the whole chart, with the reference named under it
-            scroll.ensureWidgetVisible(page.chart, 0, 0)  # type: ignore[attr-defined]
-        for _ in range(5):
-            app.processEvents()
-        window.grab().save(str(args.out / f"growth-chart{suffix}.png"))
+            scroll.ensureWidgetVisible(page.chart, 0, 0)
+        save(window, args.out, f"growth-chart{end}.png")
         window.close()
         window.deleteLater()
         app.processEvents()
         session.close()
-    print(f"growth-table{suffix}.png, growth-chart{suffix}.png in {args.out}")
 
 
 if __name__ == "__main__":

@@ -7,19 +7,14 @@ A made-up child on a fixed date, so the pictures only change when the screens do
 
 from __future__ import annotations
 
-import argparse
 import io
-import os
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PIL import Image, ImageDraw  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from familyfile.clock import FixedClock  # noqa: E402
 from familyfile.domain.child import ChildDraft  # noqa: E402
@@ -27,10 +22,7 @@ from familyfile.domain.entry import Author  # noqa: E402
 from familyfile.domain.journal import ObservationDraft  # noqa: E402
 from familyfile.services import journal, journal_photos, milestones  # noqa: E402
 from familyfile.services import session as sessions  # noqa: E402
-from familyfile.store.key_header import KdfParams  # noqa: E402
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.ui.shots import arguments, new_family, save, show_main, start_app, suffix  # noqa: E402
 
 
 def picture(colour: tuple[int, int, int], shape: str) -> bytes:
@@ -75,46 +67,25 @@ def fill(session: sessions.FamilySession, child_id: str) -> None:
         milestones.answer(session, child_id, milestone_id, answer, since)
 
 
-def save(widget: QWidget, out: Path, name: str) -> None:
-    QApplication.processEvents()
-    widget.grab().save(str(out / name))
-    print(out / name)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--out", type=Path, default=DOCS)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    os.environ["FAMILYFILE_HOME"] = tempfile.mkdtemp(prefix="ff-shots-")
-    app = QApplication(sys.argv[:1])
-    font = app.font()
-    font.setPointSizeF(font.pointSizeF() * args.scale)
-    app.setFont(font)
-    from familyfile.ui.main_window import MainWindow
-    from familyfile.ui.tasks import TaskRunner
-
-    suffix = "" if args.scale == 1 else f"-{args.scale:g}x"
-    clock = FixedClock(datetime(2025, 11, 20, 10, 31, tzinfo=UTC))
-    path = Path(os.environ["FAMILYFILE_HOME"]) / "family.familyfile"
-    session = sessions.create(path, "tulip-bicycle-harbour-42", kdf=FAST_KDF, clock=clock)
+    args = arguments()
+    start_app(args.scale)
+    end = suffix(args.scale)
+    session = new_family(FixedClock(datetime(2025, 11, 20, 10, 31, tzinfo=UTC)))
     try:
         child = session.add_child(ChildDraft("Amara", "Okafor", "2025-03-27"))
         fill(session, child.id)
-        window = MainWindow(session, TaskRunner())
-        window.resize(1366, 768)
-        window.show()
-        window.show_section("journal")
-        save(window, args.out, f"journal{suffix}.png")
-        dialog = window.pages["journal"].add_observation()
+        window = show_main(session)
+        window.show_section("journal")  # type: ignore[attr-defined]
+        save(window, args.out, f"journal{end}.png")
+        dialog = window.pages["journal"].add_observation()  # type: ignore[attr-defined]
         if dialog is not None:
             dialog.text.setPlainText("")
             dialog.submit()
-            save(dialog, args.out, f"journal-add{suffix}.png")
+            save(dialog, args.out, f"journal-add{end}.png")
             dialog.close()
-        window.show_section("milestones")
-        save(window, args.out, f"milestones{suffix}.png")
+        window.show_section("milestones")  # type: ignore[attr-defined]
+        save(window, args.out, f"milestones{end}.png")
         window.close()
     finally:
         session.close()

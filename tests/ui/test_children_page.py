@@ -12,26 +12,8 @@ from familyfile import errors
 from familyfile.domain.child import ChildDraft
 from familyfile.ui.main_window import MainWindow
 from familyfile.ui.pages.children import ChildrenPage
-from familyfile.ui.tasks import TaskRunner
 from tests.conftest import MARKER_FAMILY, MARKER_GIVEN
-
-
-@pytest.fixture
-def tasks(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def window(qtbot, make_family, tasks) -> MainWindow:
-    win = MainWindow(make_family, tasks)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    return win
+from tests.ui.drive import tab_until
 
 
 def children_page(window: MainWindow) -> ChildrenPage:
@@ -49,18 +31,9 @@ def open_children_with_keyboard(qtbot, window: MainWindow) -> ChildrenPage:
     return page
 
 
-def tab_until(qtbot, target, limit: int = 12) -> None:
-    """Press Tab until ``target`` has the focus (it must be reachable by keyboard)."""
-    for _ in range(limit):
-        if QApplication.focusWidget() is target:
-            return
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
-    assert QApplication.focusWidget() is target, f"{target.accessibleName()} not reachable by Tab"
-
-
 def test_add_a_child_with_the_keyboard_only(qtbot, window: MainWindow) -> None:
     page = open_children_with_keyboard(qtbot, window)
-    tab_until(qtbot, page.given)
+    tab_until(qtbot, page.given, limit=12)
     qtbot.keyClicks(page.given, "Arlo")
     qtbot.keyClick(page.given, Qt.Key_Tab)
     assert QApplication.focusWidget() is page.family
@@ -69,7 +42,7 @@ def test_add_a_child_with_the_keyboard_only(qtbot, window: MainWindow) -> None:
     assert page.born.hasFocus()
     qtbot.keyClicks(page.born, "27/03/2024")
     assert page.born.date() == QDate(2024, 3, 27)
-    tab_until(qtbot, page.save)
+    tab_until(qtbot, page.save, limit=12)
     qtbot.keyClick(page.save, Qt.Key_Space)
 
     born = {c.given_name: c.date_of_birth for c in window.session.children()}
@@ -181,6 +154,6 @@ def test_dates_of_birth_typed_the_usual_ways(qtbot, window: MainWindow, typed: s
     for start in (QDate(2026, 2, 10), QDate(2025, 11, 22)):  # short and 30-day months
         page.born.setDate(start)
         page.given.setFocus(Qt.TabFocusReason)
-        tab_until(qtbot, page.born)
+        tab_until(qtbot, page.born, limit=12)
         qtbot.keyClicks(page.born, typed)
         assert page.born.date() == QDate(*expected), (typed, page.born.text())

@@ -19,24 +19,6 @@ from familyfile.ui.tasks import TaskRunner
 from tests.conftest import MARKER_GIVEN, NEW_PASSPHRASE, PASSPHRASE
 
 
-@pytest.fixture
-def tasks(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def window(qtbot, make_family, tasks) -> MainWindow:
-    win = MainWindow(make_family, tasks)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    return win
-
-
 def open_change_passphrase(qtbot, window: MainWindow) -> ChangePassphraseDialog:
     window.passphrase_action.trigger()
     dialog = window.findChild(ChangePassphraseDialog)

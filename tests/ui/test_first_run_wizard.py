@@ -219,20 +219,3 @@ def test_with_a_recent_file_the_app_starts_at_unlock(qtbot, closed_family: Path)
     finally:
         controller.window.close()
         controller.window.deleteLater()
-
-
-@pytest.mark.parametrize("typed", ["27 Mar 2024", "27 march 2024", "27/03/2024", "27-3-2024",
-                                   "2024-03-27", " 27 3 2024 "])
-def test_dates_are_read_the_way_people_write_them(typed: str) -> None:
-    from PySide6.QtCore import QDate
-
-    from familyfile.ui.widgets.date_field import parse_date_text
-
-    assert parse_date_text(typed) == QDate(2024, 3, 27)
-
-
-@pytest.mark.parametrize("typed", ["", "27 Mar", "31/02/2024", "27 Foo 2024", "2024"])
-def test_unreadable_dates_are_not_guessed(typed: str) -> None:
-    from familyfile.ui.widgets.date_field import parse_date_text
-
-    assert parse_date_text(typed) is None

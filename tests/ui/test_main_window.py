@@ -16,29 +16,9 @@ from familyfile.ui.dialogs.backups import BackupsDialog
 from familyfile.ui.main_window import AUTO_BACKUP_CHECK_MS, MainWindow
 from familyfile.ui.tasks import TaskRunner
 from tests.conftest import FAST_KDF, MARKER_FAMILY, MARKER_GIVEN, NEW_PASSPHRASE, PASSPHRASE
+from tests.ui.drive import show_window
 
 MARKER = f"{MARKER_GIVEN} {MARKER_FAMILY}"
-
-
-@pytest.fixture
-def tasks(qtbot):
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-def show(qtbot, window: MainWindow) -> MainWindow:
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    return window
-
-
-@pytest.fixture
-def window(qtbot, make_family, tasks) -> MainWindow:
-    return show(qtbot, MainWindow(make_family, tasks))
 
 
 def wait_idle(qtbot, tasks: TaskRunner) -> None:
@@ -158,7 +138,7 @@ def test_restoring_a_backup_from_before_a_recovery_asks_to_unlock_again(
     # Forgot passphrase: the recovery key sets a new one and re-encrypts the file.
     opened, _new_key = sessions.recover(path, sessions.format_recovery_key(secret), NEW_PASSPHRASE)
     try:
-        window = show(qtbot, MainWindow(opened, tasks))
+        window = show_window(qtbot, MainWindow(opened, tasks))
         window.backups_action.trigger()
         dialog = window.findChild(BackupsDialog)
         row = next(r for r in range(dialog.model.rowCount())
@@ -196,7 +176,7 @@ def test_a_file_in_a_cloud_sync_folder_shows_a_note(qtbot, tmp_path: Path, tasks
     opened = sessions.create(tmp_path / "Dropbox" / "family.familyfile", PASSPHRASE, kdf=FAST_KDF)
     try:
         assert "sync-folder" in opened.warnings
-        window = show(qtbot, MainWindow(opened, tasks))
+        window = show_window(qtbot, MainWindow(opened, tasks))
         assert window.sync_note.isVisible()
         overview = window.page("overview")
         assert overview.empty.isVisible() and not overview.about.isVisible()  # no child yet
@@ -284,7 +264,7 @@ def test_adding_a_section_is_one_line(monkeypatch: pytest.MonkeyPatch, qtbot, ma
 
     extra = sections.Section("growth", lambda: "Growth", "mdi6.chart-line", lambda ctx: QLabel("growth"))
     monkeypatch.setattr(main_window, "sections", lambda: [*sections.sections(), extra])
-    window = show(qtbot, MainWindow(make_family, tasks))
+    window = show_window(qtbot, MainWindow(make_family, tasks))
     window.show_section("growth")
     assert window.nav.currentItem().text() == "Growth"
     assert window.stack.currentWidget().text() == "growth"

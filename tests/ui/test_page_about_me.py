@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from familyfile.clock import FixedClock
 from familyfile.services import about_me as about
 from familyfile.ui.dialogs.about_me_form import AboutMeDialog
 from familyfile.ui.dialogs.address_dialog import AddressDialog
@@ -17,30 +16,18 @@ from familyfile.ui.dialogs.alert_dialog import AlertDialog
 from familyfile.ui.main_window import MainWindow
 from familyfile.ui.models.family_models import AddressesModel
 from familyfile.ui.pages.about_me import AboutMePage
-from familyfile.ui.tasks import TaskRunner
 from tests.conftest import MARKER_FAMILY, MARKER_GIVEN
+from tests.ui.drive import activate, open_section, shown
 
 
 @pytest.fixture
-def window(qtbot, make_family):
-    make_family._vault.clock = FixedClock(datetime(2025, 6, 1, 12, tzinfo=UTC))
-    tasks = TaskRunner()
-    win = MainWindow(make_family, tasks)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    yield win
-    tasks.wait_idle()
+def clock_at() -> datetime:
+    return datetime(2025, 6, 1, 12, tzinfo=UTC)
 
 
 @pytest.fixture
 def page(window: MainWindow) -> AboutMePage:
-    window.show_section("about_me")
-    found = window.pages["about_me"]
-    assert isinstance(found, AboutMePage) and window.stack.currentWidget() is found
-    return found
+    return open_section(window, "about_me", AboutMePage)
 
 
 def child_id(window: MainWindow) -> str:
@@ -54,18 +41,6 @@ def open_editor_with_keyboard(qtbot, page: AboutMePage) -> AboutMeDialog:
     activate(qtbot, dialog)
     assert QApplication.focusWidget() is dialog.inputs["given_name"]  # starts at the first field
     return dialog
-
-
-def shown(parent, cls):
-    """The open dialog of that class (closed ones wait to be deleted)."""
-    [found] = [d for d in parent.findChildren(cls) if d.isVisible()]
-    return found
-
-
-def activate(qtbot, dialog) -> None:
-    """The window manager would make the new dialog active; offscreen, do it by hand."""
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
 
 def test_an_empty_page_shows_what_the_child_row_knows(page: AboutMePage) -> None:

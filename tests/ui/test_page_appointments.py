@@ -2,49 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QApplication
 
-from familyfile.clock import FixedClock
 from familyfile.domain import appointments as rules
 from familyfile.domain.appointments import AppointmentDraft
-from familyfile.domain.child import ChildDraft
 from familyfile.domain.involvement import InvolvementDraft
 from familyfile.services import appointments as service
 from familyfile.services import involvement as involvements
 from familyfile.services import session as sessions
 from familyfile.ui.models.appointments_model import AppointmentRow, AppointmentsModel
-from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.appointments import AppointmentsPage
-from familyfile.ui.tasks import TaskRunner
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.drive import show_page
 
 NOW = datetime(2026, 3, 20, 9, tzinfo=UTC)
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = sessions.create(tmp_path / "f.familyfile", PASSPHRASE, kdf=FAST_KDF,
-                             clock=FixedClock(NOW))
-    opened.add_child(ChildDraft("Ada", "Lovelace", "2024-03-01"))
-    yield opened
-    opened.close()
+def clock_at() -> datetime:
+    return NOW
 
 
 @pytest.fixture
 def page(qtbot, session: sessions.FamilySession) -> AppointmentsPage:
-    shown = AppointmentsPage(PageContext(session, TaskRunner()))
-    qtbot.addWidget(shown)
-    shown.resize(1000, 760)
-    shown.show()
-    with qtbot.waitActive(shown):
-        shown.activateWindow()
-    return shown
+    return show_page(qtbot, AppointmentsPage, session)
 
 
 def child_id(page: AppointmentsPage) -> str:

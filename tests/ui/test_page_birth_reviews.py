@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox
 
 from familyfile.clock import FixedClock
 from familyfile.services import birth, child_facts, reviews
@@ -16,19 +16,12 @@ from familyfile.ui.main_window import MainWindow
 from familyfile.ui.models.reviews_model import ContactsModel
 from familyfile.ui.pages.birth import BirthPage
 from familyfile.ui.pages.reviews import ReviewsPage
-from familyfile.ui.tasks import TaskRunner
+from tests.ui.drive import shown, type_into
 
 
 @pytest.fixture
-def window(qtbot, make_family):
-    make_family._vault.clock = FixedClock(datetime(2024, 9, 1, 12, tzinfo=UTC))  # 6 months old
-    tasks = TaskRunner()
-    win = MainWindow(make_family, tasks)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    tasks.wait_idle()
+def clock_at() -> datetime:
+    return datetime(2024, 9, 1, 12, tzinfo=UTC)  # 6 months old
 
 
 def open_page(window: MainWindow, key: str):
@@ -36,26 +29,12 @@ def open_page(window: MainWindow, key: str):
     return window.pages[key]
 
 
-def visible(parent, cls):
-    found = [d for d in parent.findChildren(cls) if d.isVisible()]
-    assert len(found) == 1
-    return found[0]
-
-
-def type_into(qtbot, dialog, key: str, text: str) -> None:
-    box = dialog.inputs[key]
-    assert isinstance(box, QLineEdit)
-    box.setFocus()
-    box.selectAll()
-    qtbot.keyClicks(box, text)
-
-
 def test_birth_details_by_keyboard(qtbot, window: MainWindow) -> None:
     page = open_page(window, "birth")
     assert isinstance(page, BirthPage)
     assert "Nothing recorded yet" in page.birth.empty.text() and page.birth.empty.isVisible()
     qtbot.mouseClick(page.edit_button, Qt.LeftButton)
-    dialog = visible(page, BirthDialog)
+    dialog = shown(page, BirthDialog)
     type_into(qtbot, dialog, "gestation_weeks", "33")
     type_into(qtbot, dialog, "gestation_days", "2")
     type_into(qtbot, dialog, "birth_weight_kg", "1950")  # grams typed into kilograms
@@ -77,7 +56,7 @@ def test_birth_details_by_keyboard(qtbot, window: MainWindow) -> None:
     assert "Hips: Referred" in page.checks.text("nipe_72h")
     # Editing again keeps the history.
     qtbot.mouseClick(page.edit_button, Qt.LeftButton)
-    again = visible(page, BirthDialog)
+    again = shown(page, BirthDialog)
     assert again.inputs["gestation_weeks"].text() == "33"
     type_into(qtbot, again, "birth_head_cm", "30.5")
     qtbot.mouseClick(again.save_button, Qt.LeftButton)
@@ -93,7 +72,7 @@ def test_reviews_show_due_and_record_one(qtbot, window: MainWindow) -> None:
     assert states["new_baby"] == "Overdue" and states["one_year"] == "Coming up"
     assert "Overdue: New baby review" in page.due.text()
     qtbot.mouseClick(page.add_contact, Qt.LeftButton)
-    dialog = visible(page, ContactDialog)
+    dialog = shown(page, ContactDialog)
     dialog.set_value("contact", "new_baby")
     type_into(qtbot, dialog, "on", "12/03/2024")
     type_into(qtbot, dialog, "who", "Jo Hart")
@@ -108,7 +87,7 @@ def test_two_year_review_score_rules(qtbot, window: MainWindow) -> None:
     window.context.session._vault.clock = FixedClock(datetime(2026, 5, 1, tzinfo=UTC))
     page = open_page(window, "reviews")
     qtbot.mouseClick(page.add_two_year, Qt.LeftButton)
-    dialog = visible(page, IntegratedReviewDialog)
+    dialog = shown(page, IntegratedReviewDialog)
     type_into(qtbot, dialog, "on", "20 Apr 2026")
     dialog.set_value("score.communication", "35")
     dialog.set_value("outcome.communication", "monitoring")

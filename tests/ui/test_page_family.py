@@ -7,59 +7,26 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from familyfile.clock import FixedClock
 from familyfile.domain.child import ChildDraft
 from familyfile.services import family
 from familyfile.ui.dialogs.carer_dialog import CarerDialog
 from familyfile.ui.main_window import MainWindow
 from familyfile.ui.models.family_models import CarersModel
 from familyfile.ui.pages.family import FamilyPage
-from familyfile.ui.tasks import TaskRunner
 from tests.conftest import MARKER_FAMILY, MARKER_GIVEN
+from tests.ui.drive import activate, button, open_section, shown
 
 
 @pytest.fixture
-def window(qtbot, make_family):
-    make_family._vault.clock = FixedClock(datetime(2025, 6, 1, 12, tzinfo=UTC))
-    tasks = TaskRunner()
-    win = MainWindow(make_family, tasks)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    yield win
-    tasks.wait_idle()
+def clock_at() -> datetime:
+    return datetime(2025, 6, 1, 12, tzinfo=UTC)
 
 
 @pytest.fixture
 def page(window: MainWindow) -> FamilyPage:
-    window.show_section("family")
-    found = window.pages["family"]
-    assert isinstance(found, FamilyPage) and window.stack.currentWidget() is found
-    return found
-
-
-def shown(parent, cls):
-    [found] = [d for d in parent.findChildren(cls) if d.isVisible()]
-    return found
-
-
-def button(qtbot, page: FamilyPage, name: str) -> QPushButton:
-    """The visible button with that accessible name (rows are rebuilt after each change)."""
-    def find() -> list[QPushButton]:
-        return [b for b in page.findChildren(QPushButton)
-                if b.accessibleName() == name and b.isVisible()]
-
-    qtbot.waitUntil(lambda: len(find()) == 1)
-    return find()[0]
-
-
-def activate(qtbot, dialog) -> None:
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return open_section(window, "family", FamilyPage)
 
 
 def test_an_empty_family_explains_what_goes_here(page: FamilyPage) -> None:

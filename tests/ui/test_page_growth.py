@@ -13,18 +13,9 @@ from familyfile.domain.growth import GrowthDraft
 from familyfile.services import growth
 from familyfile.services.session import FamilySession
 from familyfile.ui.models.growth_model import AGE, WEIGHT, GrowthModel
-from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.growth import GrowthPage
-from familyfile.ui.tasks import TaskRunner
-
-
-def set_facts(session: FamilySession, child_id: str, sex: str | None = "female",
-              gestation: tuple[int, int] | None = None) -> None:
-    if sex:
-        session.records.add(child_id=child_id, kind="about_me", data={"sex": sex}, occurred_on=None)
-    if gestation:
-        session.records.add(child_id=child_id, kind="birth", occurred_on=None,
-                            data={"gestation_weeks": gestation[0], "gestation_days": gestation[1]})
+from tests.record.test_growth import facts as set_facts
+from tests.ui.drive import show_page
 
 
 @pytest.fixture
@@ -36,17 +27,7 @@ def family(make_family: FamilySession) -> tuple[FamilySession, str]:
 @pytest.fixture
 def open_page(qtbot, family):
     session, _child_id = family
-
-    def make() -> GrowthPage:
-        page = GrowthPage(PageContext(session, TaskRunner()))
-        qtbot.addWidget(page)
-        page.resize(1200, 760)
-        page.show()
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+    return lambda: show_page(qtbot, GrowthPage, session, (1200, 760))
 
 
 def cell(page: GrowthPage, row: int, column: int) -> str:

@@ -3,7 +3,6 @@ declined and given abroad, changing a record; and the table model under qtmodelt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -11,9 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from familyfile.clock import FixedClock
 from familyfile.domain import immunisations as rules
-from familyfile.domain.child import ChildDraft
 from familyfile.domain.immunisations import DoseDraft
 from familyfile.services import immunisation_words as words
 from familyfile.services import immunisations
@@ -31,26 +28,22 @@ from familyfile.ui.pages.immunisations import ImmunisationsPage
 from familyfile.ui.sections import sections
 from familyfile.ui.tasks import TaskRunner
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.drive import show_page, tab_until
 
 
 @pytest.fixture
-def opened(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    clock = FixedClock(datetime(2025, 10, 1, 9, tzinfo=UTC))
-    session = sessions.create(tmp_path / "f.familyfile", PASSPHRASE, kdf=FAST_KDF, clock=clock)
-    session.add_child(ChildDraft("Ada", "Lovelace", "2025-06-01"))
-    yield session
-    session.close()
+def clock_at() -> datetime:
+    return datetime(2025, 10, 1, 9, tzinfo=UTC)
 
 
 @pytest.fixture
-def page(qtbot, opened) -> ImmunisationsPage:
-    tasks = TaskRunner()
-    shown = ImmunisationsPage(PageContext(opened, tasks))
-    qtbot.addWidget(shown)
-    shown.resize(1000, 800)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+def born() -> str:
+    return "2025-06-01"
+
+
+@pytest.fixture
+def page(qtbot, session: sessions.FamilySession) -> ImmunisationsPage:
+    return show_page(qtbot, ImmunisationsPage, session, (1000, 800))
 
 
 def child_id(page: ImmunisationsPage) -> str:
@@ -73,14 +66,6 @@ def open_dialog(qtbot, page: ImmunisationsPage) -> DoseDialog:
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isActiveWindow())
     assert page.dialog is not None
     return page.dialog
-
-
-def tab_until(qtbot, target, limit: int = 20) -> None:
-    for _ in range(limit):
-        if QApplication.focusWidget() is target:
-            return
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
-    assert QApplication.focusWidget() is target, f"{target.accessibleName()} not reachable by Tab"
 
 
 def choose_with_mouse(qtbot, combo, data: str) -> None:
@@ -117,13 +102,13 @@ def test_record_a_dose_with_the_keyboard(qtbot, page: ImmunisationsPage) -> None
     qtbot.keyClick(page.record, Qt.Key_Space)
     dialog = open_dialog(qtbot, page)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    tab_until(qtbot, dialog.vaccine)
+    tab_until(qtbot, dialog.vaccine, limit=20)
     qtbot.keyClick(dialog.vaccine, Qt.Key_Down)
     assert dialog.vaccine.currentData() == "6in1"
     assert dialog.route.currentData() == "intramuscular"  # filled in from the schedule data
-    tab_until(qtbot, dialog.date)
+    tab_until(qtbot, dialog.date, limit=20)
     qtbot.keyClicks(dialog.date, "28/7/2025")
-    tab_until(qtbot, dialog.batch)
+    tab_until(qtbot, dialog.batch, limit=20)
     qtbot.keyClicks(dialog.batch, "AB123C")
     qtbot.keyClick(dialog.batch, Qt.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is None)
@@ -229,13 +214,13 @@ def test_no_child_yet(qtbot, tmp_path: Path) -> None:
         empty.close()
 
 
-def test_the_model_passes_qtmodeltester(qtmodeltester, opened) -> None:
-    found = opened.children()[0].id
-    immunisations.add(opened, found, DoseDraft("2025-07-28", "6in1"))
-    immunisations.add(opened, found, DoseDraft("2025-06-10", "bcg"))
+def test_the_model_passes_qtmodeltester(qtmodeltester, session) -> None:
+    found = session.children()[0].id
+    immunisations.add(session, found, DoseDraft("2025-07-28", "6in1"))
+    immunisations.add(session, found, DoseDraft("2025-06-10", "bcg"))
     model = ImmunisationsModel()
-    model.set_table(immunisations.status_table(opened, found), date(2025, 10, 1))
-    assert model.rowCount() == len(immunisations.planned(opened, found)) + 1
+    model.set_table(immunisations.status_table(session, found), date(2025, 10, 1))
+    assert model.rowCount() == len(immunisations.planned(session, found)) + 1
     assert model.row(model.rowCount() - 1).age == "Other"
     qtmodeltester.check(model)
     model.set_table(None, date(2025, 10, 1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,8 +9,6 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from familyfile.clock import FixedClock
-from familyfile.domain.child import ChildDraft
 from familyfile.domain.involvement import InvolvementDraft
 from familyfile.services import involvement as service
 from familyfile.services import session as sessions
@@ -20,40 +17,23 @@ from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.involvement import InvolvementPage
 from familyfile.ui.tasks import TaskRunner
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.drive import show_page, tab_until
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = sessions.create(tmp_path / "f.familyfile", PASSPHRASE, kdf=FAST_KDF,
-                             clock=FixedClock(datetime(2026, 3, 20, 9, tzinfo=UTC)))
-    opened.add_child(ChildDraft("Ada", "Lovelace", "2024-03-01"))
-    yield opened
-    opened.close()
+def clock_at() -> datetime:
+    return datetime(2026, 3, 20, 9, tzinfo=UTC)
 
 
 @pytest.fixture
 def page(qtbot, session: sessions.FamilySession) -> InvolvementPage:
-    shown = InvolvementPage(PageContext(session, TaskRunner()))
-    qtbot.addWidget(shown)
-    shown.resize(1000, 760)
-    shown.show()
-    with qtbot.waitActive(shown):
-        shown.activateWindow()
-    return shown
+    return show_page(qtbot, InvolvementPage, session)
 
 
 def child_id(page: InvolvementPage) -> str:
     child = page.context.current_child()
     assert child is not None
     return child.id
-
-
-def tab_until(qtbot, target, limit: int = 30) -> None:
-    for _ in range(limit):
-        if QApplication.focusWidget() is target:
-            return
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
-    assert QApplication.focusWidget() is target, f"{target.accessibleName()} not reachable by Tab"
 
 
 def tick(qtbot, box) -> None:

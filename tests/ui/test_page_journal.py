@@ -23,6 +23,7 @@ from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.journal import JournalPage
 from familyfile.ui.pages.journal_form import ObservationDialog
 from familyfile.ui.tasks import TaskRunner
+from tests.ui.drive import show_page
 
 KEY_WORKER = Author("key_worker", "Sam Patel")
 
@@ -36,17 +37,7 @@ def family(make_family: FamilySession) -> tuple[FamilySession, str]:
 @pytest.fixture
 def open_page(qtbot, family):
     session, _child_id = family
-
-    def make() -> JournalPage:
-        page = JournalPage(PageContext(session, TaskRunner()))
-        qtbot.addWidget(page)
-        page.resize(1000, 760)
-        page.show()
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+    return lambda: show_page(qtbot, JournalPage, session)
 
 
 def add(session: FamilySession, child: str, text: str, area: str = "physical",

@@ -15,6 +15,7 @@ from familyfile.services.session import FamilySession
 from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.milestones import MilestonesPage
 from familyfile.ui.tasks import TaskRunner
+from tests.ui.drive import show_page
 
 
 @pytest.fixture
@@ -30,18 +31,8 @@ def preterm(session: FamilySession, child: str, weeks: int = 33) -> None:
 
 @pytest.fixture
 def open_page(qtbot, family):
-    session, _child = family
-
-    def make() -> MilestonesPage:
-        page = MilestonesPage(PageContext(session, TaskRunner()))
-        qtbot.addWidget(page)
-        page.resize(1000, 760)
-        page.show()
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+    session, _child_id = family
+    return lambda: show_page(qtbot, MilestonesPage, session)
 
 
 def test_the_band_for_the_corrected_age_comes_first(qtbot, family, open_page) -> None:

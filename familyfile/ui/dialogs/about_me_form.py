@@ -13,7 +13,8 @@ from familyfile.errors import ValidationError
 from familyfile.i18n import _
 from familyfile.services import about_me as about
 from familyfile.services.session import FamilySession
-from familyfile.ui.dialogs.entry_form import FormDialog, choices, date_hint, long_text
+from familyfile.ui.dialogs.entry_form import FormDialog, choices, date_hint
+from familyfile.ui.widgets.fields import long_text
 from familyfile.ui.widgets.secret_edit import SecretEdit
 
 

@@ -12,7 +12,8 @@ from familyfile.errors import ValidationError
 from familyfile.i18n import _
 from familyfile.services import about_me as about
 from familyfile.services.session import FamilySession
-from familyfile.ui.dialogs.entry_form import FormDialog, date_hint, long_text
+from familyfile.ui.dialogs.entry_form import FormDialog, date_hint
+from familyfile.ui.widgets.fields import long_text
 
 KEYS = {"address_lines": "lines", "town": "town", "postcode": "postcode",
         "from_date": "from_date", "to_date": "to_date"}

@@ -12,7 +12,8 @@ from familyfile.errors import ValidationError
 from familyfile.i18n import _
 from familyfile.services import about_me as about
 from familyfile.services.session import FamilySession
-from familyfile.ui.dialogs.entry_form import FormDialog, choices, date_hint, long_text
+from familyfile.ui.dialogs.entry_form import FormDialog, choices, date_hint
+from familyfile.ui.widgets.fields import long_text
 
 KEYS = {"alert_type": "type", "alert_what": "what", "alert_details": "details",
         "alert_since": "since", "alert_active": "active"}

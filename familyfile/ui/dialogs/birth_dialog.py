@@ -13,7 +13,8 @@ from familyfile.i18n import _
 from familyfile.services import birth
 from familyfile.services.session import FamilySession
 from familyfile.ui import labels
-from familyfile.ui.dialogs.entry_form import FormDialog, choices, long_text
+from familyfile.ui.dialogs.entry_form import FormDialog, choices
+from familyfile.ui.widgets.fields import long_text
 
 _NUMBERS = ("gestation_weeks", "gestation_days", "birth_weight_kg", "birth_head_cm")
 

@@ -5,7 +5,7 @@ fails. The About me, alert, address and carer dialogs are built on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familyfile.errors import FamilyFileError, ValidationError
+from familyfile.errors import ValidationError
 from familyfile.i18n import _
-from familyfile.messages import user_message
-from familyfile.ui.widgets.date_field import parse_date_text
+from familyfile.ui.widgets.date_edit import parse_date_text
+from familyfile.ui.widgets.fields import FieldSet, attempt_save
 from familyfile.ui.widgets.form import (
     STYLE,
     ErrorSummary,
     FieldError,
-    field_label,
     hint,
     primary_button,
     scaled_font,
@@ -69,13 +68,6 @@ def choices(pairs: list[tuple[str, str]]) -> QComboBox:
     return box
 
 
-def long_text(lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
-    return box
-
-
 class FormDialog(QDialog):
     """Subclasses add fields with ``add_field`` and implement ``save(values)``."""
 
@@ -86,11 +78,11 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(heading)
         self.setStyleSheet(STYLE)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
         self.dates: set[str] = set()
         self.summary = ErrorSummary()
-        self.summary.link_activated.connect(self.focus_field)
+        self.fields = FieldSet(self.summary, enter=self.submit)
+        self.inputs: dict[str, QWidget] = self.fields.inputs
+        self.errors: dict[str, FieldError] = self.fields.errors
         self.scroller = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -129,24 +121,8 @@ class FormDialog(QDialog):
     def add_field(self, key: str, label: str, widget: QWidget, why: str | None = None,
                   *, is_date: bool = False) -> QWidget:
         """Label, hint, error line, then the input (GOV.UK order)."""
-        focus = widget.edit if isinstance(widget, SecretEdit) else widget
-        if isinstance(widget, QCheckBox):
-            widget.setText(label)
-        else:
-            self.body.addWidget(field_label(label, focus))
-        if why:
-            self.body.addWidget(hint(why))
-        error = FieldError()
-        self.body.addWidget(error)
-        self.body.addWidget(widget)
-        self.body.addSpacing(4)
-        focus.setAccessibleName(label)
-        if why:
-            focus.setAccessibleDescription(why)
-        if isinstance(focus, QLineEdit):
-            focus.returnPressed.connect(self.submit)
-        self.inputs[key] = widget
-        self.errors[key] = error
+        focus = widget.edit if isinstance(widget, SecretEdit) else None
+        self.fields.add(self.body, key, label, widget, why, focus=focus)
         if is_date:
             self.dates.add(key)
         return widget
@@ -215,49 +191,28 @@ class FormDialog(QDialog):
 
     def submit(self) -> None:
         values = self.values()
-        problems = self.validate(values)
-        if problems:
-            self.show_problems(problems)
-            return
-        try:
-            result = self.save(values)
-        except ValidationError as exc:
-            self.show_problems([exc])
-            return
-        except FamilyFileError as exc:  # nothing typed is lost: the person can try again
-            self.clear_problems()
-            self.summary.show_errors([("", user_message(exc))])
-            return
+        attempt_save(self, lambda: self.save(values), self._saved, self.validate(values))
+
+    def _saved(self, result: object) -> None:
         self.clear_problems()
         self.saved.emit(result)
         self.accept()
 
-    def show_problems(self, problems: list[ValidationError]) -> None:
-        self.clear_problems()
-        items = []
-        for problem in problems:
-            text = user_message(problem)
-            key = self.input_for(problem.field or "")
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            items.append((key, text))
-        self.summary.show_errors(items)
+    def show_problems(self, problems: Sequence[ValidationError]) -> None:
+        self.fields.show_problems(problems, self.input_for)
+
+    def show_failure(self, exc: BaseException) -> None:
+        self.fields.show_failure(exc)
 
     def input_for(self, field: str) -> str:
         """The input showing a rule's field (override when the names differ)."""
         return field
 
     def clear_problems(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.summary.clear_errors()
+        self.fields.clear()
 
     def focus_field(self, key: str) -> None:
-        target = self.inputs.get(key)
-        if target is not None:
-            self.scroller.ensureWidgetVisible(self.errors[key], 0, 80)
-            self.scroller.ensureWidgetVisible(target)
-            target.setFocus(Qt.OtherFocusReason)
+        self.fields.focus(key)
 
 
 D = TypeVar("D", bound=FormDialog)

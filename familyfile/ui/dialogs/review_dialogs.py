@@ -13,7 +13,8 @@ from familyfile.i18n import _
 from familyfile.services import reviews
 from familyfile.services.session import FamilySession
 from familyfile.ui import labels
-from familyfile.ui.dialogs.entry_form import FormDialog, choices, date_hint, long_text
+from familyfile.ui.dialogs.entry_form import FormDialog, choices, date_hint
+from familyfile.ui.widgets.fields import long_text
 
 
 class _ChildDialog(FormDialog):

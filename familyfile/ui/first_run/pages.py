@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from familyfile.errors import ValidationError
-from familyfile.messages import user_message
 from familyfile.services.first_run import FirstRun
-from familyfile.ui.widgets.form import FieldError, field_label, hint, title
+from familyfile.ui.widgets.fields import FieldSet
+from familyfile.ui.widgets.form import FieldError, hint, title
 
 
 class WizardPage(QWidget):
@@ -28,39 +28,21 @@ class WizardPage(QWidget):
         self.body.addWidget(title(heading))
         self.body.addWidget(hint(why))
         self.body.addSpacing(8)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
+        # The wizard around the pages shows the summary: Enter in a box moves on.
+        self.fields = FieldSet(None, enter=self.submitted.emit, spacing=6)
+        self.inputs: dict[str, QWidget] = self.fields.inputs
+        self.errors: dict[str, FieldError] = self.fields.errors
 
     def add_field(self, key: str, label: str, widget: QWidget, why: str | None = None) -> None:
         """Label, optional hint, error line, then the input (GOV.UK order)."""
-        self.body.addWidget(field_label(label, widget))
-        if why:
-            self.body.addWidget(hint(why))
-        error = FieldError(self)
-        self.body.addWidget(error)
-        self.body.addWidget(widget)
-        self.body.addSpacing(6)
-        widget.setAccessibleName(label)
-        self.inputs[key] = widget
-        self.errors[key] = error
-        if isinstance(widget, QLineEdit):
-            widget.returnPressed.connect(self.submitted.emit)
+        self.fields.add(self.body, key, label, widget, why)
 
     def show_problems(self, problems: list[ValidationError]) -> list[tuple[str, str]]:
         """Show each problem next to its field; returns (field, sentence) for the summary."""
-        self.clear_problems()
-        items = []
-        for problem in problems:
-            text = user_message(problem)
-            key = problem.field or ""
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            items.append((key, text))
-        return items
+        return self.fields.mark(problems)
 
     def clear_problems(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
+        self.fields.clear()
 
     def focus_target(self, key: str) -> QWidget | None:
         return self.inputs.get(key)

@@ -14,7 +14,7 @@ from familyfile.errors import ValidationError
 from familyfile.i18n import _
 from familyfile.services.first_run import FirstRun
 from familyfile.ui.first_run.pages import WizardPage
-from familyfile.ui.widgets.date_field import DateField, parse_date_text
+from familyfile.ui.widgets.date_edit import DateEdit, parse_date_text
 from familyfile.ui.widgets.form import chars_wide, link_button, secondary_button
 from familyfile.ui.widgets.passphrase_field import PassphraseField
 from familyfile.ui.widgets.recovery_sheet_panel import RecoverySheetPanel
@@ -142,12 +142,12 @@ class ChildPage(WizardPage):
               "sisters later."), parent)
         self.given = QLineEdit()
         self.family = QLineEdit()
-        self.born = DateField()
+        self.born = DateEdit()
         today = QDate.currentDate()
         # Only the calendar stops at today: a typed future date is refused with a message
         # next to the field, rather than silently changed into another date.
         self.born.setMinimumDate(QDate(1900, 1, 1))
-        self.born.calendarWidget().setDateRange(QDate(today.year() - OLDEST_YEARS, 1, 1), today)
+        self.born.set_latest(today, earliest=QDate(today.year() - OLDEST_YEARS, 1, 1))
         self.born.setDate(today)
         self.born.setMaximumWidth(chars_wide(self.born, 36))
         self.add_field("given_name", _("First name"), self.given)

@@ -6,22 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QDate, QLocale
 
 from familyfile.domain.appointments import status_text
 from familyfile.i18n import _
 from familyfile.services.appointments import AppointmentRecord
+from familyfile.ui.models.table import LinesModel
 
 WHEN, DETAILS, STATUS = range(3)
-COLUMNS = 3
-Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(record: AppointmentRecord) -> str:
@@ -37,30 +29,26 @@ class AppointmentRow:
     with_whom: str  # the linked involvement in words, or the words typed
 
 
-class AppointmentsModel(QAbstractTableModel):
+class AppointmentsModel(LinesModel[AppointmentRow]):
     """One row per appointment, in the order given (the page puts coming-up first)."""
 
     def __init__(self, rows: list[AppointmentRow] | None = None, now: datetime | None = None,
                  parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AppointmentRow] = []
+        super().__init__(rows or [], parent)
         self._now = now
-        self.set_rows(rows or [], now)
 
     def set_rows(self, rows: list[AppointmentRow], now: datetime | None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._now = now
-        self.endResetModel()
+        self.reset_rows(rows)
 
     def record(self, row: int) -> AppointmentRecord:
         return self._rows[row].record
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
+    def record_of(self, row: int) -> AppointmentRecord:
+        return self.record(row)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else COLUMNS
+    def headers(self) -> tuple[str, ...]:
+        return (_("When"), _("Details"), _("What happened"))
 
     def text(self, row: int, column: int) -> str:
         found = self._rows[row]
@@ -77,28 +65,3 @@ class AppointmentsModel(QAbstractTableModel):
         now = self._now or item.when_utc
         lines = [status_text(item, now), item.status_note, item.outcome]
         return "\n".join(p for p in lines if p)
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < COLUMNS:
-            return None
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self.text(index.row(), index.column())
-        if role == Qt.AccessibleTextRole:
-            return self.text(index.row(), index.column()).replace("\n", ", ")
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignTop)
-        if role == Qt.UserRole:
-            return self._rows[index.row()].record
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < COLUMNS:
-            return (_("When"), _("Details"), _("What happened"))[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None

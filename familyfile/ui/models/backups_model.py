@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from familyfile.i18n import _
 from familyfile.services.session import BackupInfo
+from familyfile.ui.models.table import RowsModel
 from familyfile.ui.widgets.form import local_datetime_text
 
 WHEN, WHY, SIZE = range(3)
-Index = QModelIndex | QPersistentModelIndex
 
 
 def reason_text(reason: str) -> str:
@@ -43,51 +43,31 @@ def _size(info: BackupInfo) -> int | None:
         return None
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel[tuple[BackupInfo, int | None]]):
     """Newest first, as ``FamilySession.backups()`` lists them."""
 
     def __init__(self, backups: list[BackupInfo] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[BackupInfo, int | None]] = []
-        self.set_backups(backups or [])
+        super().__init__([(info, _size(info)) for info in backups or []], parent)
 
     def set_backups(self, backups: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = [(info, _size(info)) for info in backups]
-        self.endResetModel()
+        self.reset_rows((info, _size(info)) for info in backups)
 
     def backup(self, row: int) -> BackupInfo:
         return self._rows[row][0]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (_("When"), _("Why it was made"), _("Size"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info, size = self._rows[index.row()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        info, size = self._rows[row]
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
-            if index.column() == WHEN:
+            if column == WHEN:
                 return local_datetime_text(info.made_utc)
-            if index.column() == WHY:
+            if column == WHY:
                 return reason_text(info.reason)
-            if index.column() == SIZE:
-                return size_text(size)
-        if role == Qt.TextAlignmentRole and index.column() == SIZE:
+            return size_text(size)
+        if role == Qt.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.UserRole:
             return info
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < 3:
-            return (_("When"), _("Why it was made"), _("Size"))[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
         return None

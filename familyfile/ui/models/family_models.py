@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from familyfile.domain.addresses import Address
 from familyfile.domain.carers import Carer
@@ -13,56 +13,34 @@ from familyfile.i18n import _
 from familyfile.services.about_me import Item
 from familyfile.ui.dialogs.carer_dialog import responsibility_text
 from familyfile.ui.dialogs.entry_form import date_text
+from familyfile.ui.models.table import RowsModel
 
 T = TypeVar("T")
-Index = QModelIndex | QPersistentModelIndex
 Column = tuple[Callable[[], str], Callable[[Any], str]]
 
 
-class ItemsModel(QAbstractTableModel, Generic[T]):
+class ItemsModel(RowsModel[Item[T]]):
     """One row per Item; columns are (header, text of a value)."""
 
     columns: Sequence[Column] = ()
 
     def __init__(self, items: list[Item[T]] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[Item[T]] = []
-        self.set_items(items or [])
+        super().__init__(items or [], parent)
 
     def set_items(self, items: list[Item[T]]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.reset_rows(items)
 
     def item(self, row: int) -> Item[T]:
-        return self._items[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._items)
+    def headers(self) -> list[str]:
+        return [header() for header, _text in self.columns]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        value = self._items[index.row()].value
+    def cell(self, row: int, column: int, role: int) -> Any:
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
-            return self.columns[index.column()][1](value)
+            return self.columns[column][1](self._rows[row].value)
         if role == Qt.UserRole:
-            return self._items[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section][0]()
-        if orientation == Qt.Vertical and 0 <= section < len(self._items):
-            return str(section + 1)
+            return self._rows[row]
         return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 
 from familyfile.domain import growth as rules
 from familyfile.domain.entry import Author, HistoryItem
@@ -13,11 +13,11 @@ from familyfile.domain.growth import centile_text
 from familyfile.domain.growth_centiles import NEEDS_SEX, NO_REFERENCE, Centile
 from familyfile.i18n import _
 from familyfile.services.growth import GrowthRow
+from familyfile.ui.models.table import TOP_LEFT, RowsModel
 from familyfile.ui.widgets.form import local_datetime_text
 
 DATE, AGE, WEIGHT, HEIGHT, HEAD, BMI, BY = range(7)
 METHOD_FOR_COLUMN = {WEIGHT: rules.WEIGHT, HEIGHT: rules.HEIGHT, HEAD: rules.HEAD, BMI: rules.BMI}
-Index = QModelIndex | QPersistentModelIndex
 
 
 def headers() -> tuple[str, ...]:
@@ -90,17 +90,11 @@ def cell_lines(row: GrowthRow, column: int) -> list[str]:
     return [value, centile_words(found)]
 
 
-class GrowthModel(QAbstractTableModel):
+class GrowthModel(RowsModel[GrowthRow]):
     """Newest first, as ``services.growth.list_measurements`` gives them."""
 
-    def __init__(self, rows: list[GrowthRow] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[GrowthRow] = list(rows or [])
-
     def set_rows(self, rows: list[GrowthRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_rows(rows)
 
     def growth_row(self, row: int) -> GrowthRow:
         return self._rows[row]
@@ -108,17 +102,11 @@ class GrowthModel(QAbstractTableModel):
     def row_of(self, entry_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.entry.id == entry_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return headers()
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(headers())
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        found = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        found = self._rows[row]
         if role == Qt.DisplayRole:
             return "\n".join(cell_lines(found, column))
         if role == Qt.AccessibleTextRole:
@@ -128,7 +116,7 @@ class GrowthModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             return self._tooltip(found, column)
         if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignTop)
+            return TOP_LEFT
         if role == Qt.UserRole:
             return found
         return None
@@ -147,13 +135,3 @@ class GrowthModel(QAbstractTableModel):
         notes = [found.measurement.measured_by, found.measurement.measured_where,
                  found.measurement.notes]
         return " · ".join(n for n in notes if n) or None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < len(headers()):
-            return headers()[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None

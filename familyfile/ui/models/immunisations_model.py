@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from familyfile.domain import immunisations as rules
@@ -19,10 +19,9 @@ from familyfile.domain.immunisations import DoseRecord
 from familyfile.i18n import _
 from familyfile.services import immunisation_words as words
 from familyfile.services.immunisations import StatusTable
+from familyfile.ui.models.table import RowsModel
 
 AGE, VACCINE, STATUS, DETAILS = range(4)
-COLUMNS = 4
-Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.UserRole
 STATE_ROLE = Qt.UserRole + 1
 
@@ -77,49 +76,30 @@ def rows_for(table: StatusTable, today: date) -> list[Row]:
     return rows
 
 
-class ImmunisationsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
+class ImmunisationsModel(RowsModel[Row]):
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__((), parent)
     def set_table(self, table: StatusTable | None, today: date) -> None:
-        self.beginResetModel()
-        self._rows = rows_for(table, today) if table is not None else []
-        self.endResetModel()
+        self.reset_rows(rows_for(table, today) if table is not None else [])
 
     def row(self, number: int) -> Row:
         return self._rows[number]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (_("Age"), _("Vaccine"), _("Status"), _("Details"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else COLUMNS
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        found = self._rows[row]
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return (row.age, row.vaccine, row.status, row.details)[column]
+            return (found.age, found.vaccine, found.status, found.details)[column]
         if role == Qt.AccessibleTextRole:
-            return ", ".join(p for p in (row.age, row.vaccine, row.status, row.details) if p)
+            return ", ".join(p for p in (found.age, found.vaccine, found.status, found.details) if p)
         if column == STATUS and role in (Qt.ForegroundRole, Qt.BackgroundRole):
-            text, background = STATE_COLOURS[row.state]
+            text, background = STATE_COLOURS[found.state]
             return QBrush(QColor(text if role == Qt.ForegroundRole else background))
         if role == ENTRY_ROLE:
-            return row.entry_id
+            return found.entry_id
         if role == STATE_ROLE:
-            return row.state
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < COLUMNS:
-            return (_("Age"), _("Vaccine"), _("Status"), _("Details"))[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
+            return found.state
         return None

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QLocale
 
 from familyfile.domain.entry import Author
 from familyfile.domain.involvement import agency_name
 from familyfile.i18n import _
 from familyfile.services.involvement import InvolvementRecord
+from familyfile.ui.models.table import LinesModel
 
 SERVICE, WHO, DATES = range(3)
-COLUMNS = 3
-Index = QModelIndex | QPersistentModelIndex
 
 
 def day_text(day: date) -> str:
@@ -50,27 +49,20 @@ def notes(record: InvolvementRecord) -> list[str]:
     return found
 
 
-class InvolvementModel(QAbstractTableModel):
+class InvolvementModel(LinesModel[InvolvementRecord]):
     """One row per involvement, in the order given (the page sorts)."""
 
     def __init__(self, records: list[InvolvementRecord] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[InvolvementRecord] = []
-        self.set_records(records or [])
+        super().__init__(records or [], parent)
 
     def set_records(self, records: list[InvolvementRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.reset_rows(records)
 
     def record(self, row: int) -> InvolvementRecord:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else COLUMNS
+    def headers(self) -> tuple[str, ...]:
+        return (_("Service"), _("Who"), _("When and notes"))
 
     def text(self, row: int, column: int) -> str:
         record = self._rows[row]
@@ -82,28 +74,3 @@ class InvolvementModel(QAbstractTableModel):
             lines = [item.professional, item.role, item.contact]
             return "\n".join(p for p in lines if p) or _("No name given")
         return "\n".join([dates_text(record), *notes(record)])
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < COLUMNS:
-            return None
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self.text(index.row(), index.column())
-        if role == Qt.AccessibleTextRole:
-            return self.text(index.row(), index.column()).replace("\n", ", ")
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignTop)
-        if role == Qt.UserRole:
-            return self._rows[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < COLUMNS:
-            return (_("Service"), _("Who"), _("When and notes"))[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None

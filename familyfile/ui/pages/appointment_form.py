@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import qtawesome as qta
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +17,8 @@ from familyfile.domain import appointments as rules
 from familyfile.domain.appointments import AppointmentDraft
 from familyfile.i18n import _
 from familyfile.services.appointments import AppointmentRecord
-from familyfile.ui.pages.involvement_common import FieldSet, FormCard, long_text
-from familyfile.ui.widgets.form import ErrorSummary, primary_button, scaled_font, secondary_button
+from familyfile.ui.widgets.fields import long_text
+from familyfile.ui.widgets.form_card import FormCard
 
 _FORMAT = "yyyy-MM-dd HH:mm"
 
@@ -32,21 +28,10 @@ class AppointmentForm(FormCard):
     time: the box holds them as plain numbers (no time zone of its own), and the domain turns
     them into UTC, refusing an hour the clocks skip."""
 
-    save_requested = Signal()
-    cancelled = Signal()
-
     def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editing: AppointmentRecord | None = None
-        body = QVBoxLayout(self)
-        body.setContentsMargins(16, 12, 16, 14)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setFont(scaled_font(self.heading, 1.2, bold=True))
-        body.addWidget(self.heading)
-        self.summary = ErrorSummary()
-        body.addWidget(self.summary)
-        self.fields = FieldSet(self.summary)
+        body = self.body
 
         self.when = QDateTimeEdit()
         self.when.setTimeZone(QTimeZone.utc())  # plain wall-clock numbers; see the class note
@@ -88,16 +73,7 @@ class AppointmentForm(FormCard):
         self.fields.add(body, "outcome", _("What happened? (if you want to say)"), self.outcome,
                         _("For example, what was decided and what happens next."))
 
-        buttons = QHBoxLayout()
-        self.save = primary_button(_("Save appointment"), qta.icon("mdi6.content-save", color="white"))
-        self.save.clicked.connect(self.save_requested.emit)
-        self.cancel = secondary_button(_("Cancel changes"))
-        self.cancel.clicked.connect(self.cancelled.emit)
-        buttons.addWidget(self.save)
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
-        body.addLayout(buttons)
-        self.fields.on_enter(self.save_requested.emit)
+        self.add_buttons(_("Save appointment"), _("Cancel changes"))
         self.start_adding(now)
 
     # -- choices -----------------------------------------------------------------------------

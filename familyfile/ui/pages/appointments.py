@@ -3,12 +3,15 @@ and say whether it happened (went, missed or not brought — with the reason).""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from familyfile.domain import appointments as rules
-from familyfile.errors import FamilyFileError, ValidationError
+from familyfile.domain.appointments import AppointmentDraft
+from familyfile.errors import ValidationError
 from familyfile.i18n import _
 from familyfile.services import appointments as service
 from familyfile.services import involvement as involvements
@@ -20,23 +23,20 @@ from familyfile.ui.pages.involvement import one_line
 from familyfile.ui.pages.involvement_common import (
     button_row,
     make_table,
-    scroll_to,
-    selected_row,
-    status_banner,
+    rows_text,
 )
 from familyfile.ui.pages.overview import card
-from familyfile.ui.widgets.form import STYLE, hint, primary_button, secondary_button
+from familyfile.ui.pages.records_page import RecordsPage
+from familyfile.ui.widgets.form import hint, primary_button, secondary_button
 
 
-class AppointmentsPage(QWidget):
+class AppointmentsPage(RecordsPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setStyleSheet(STYLE)
+        super().__init__(context, parent)
+        self.service = service
         column, _title, why = page_column(self, _("Appointments"), "")
         assert isinstance(why, QLabel)
         self.why = why
-        self.saved = status_banner()
         column.addWidget(self.saved)
         self.add_button = primary_button(_("Add an appointment"), qta.icon("mdi6.plus", color="white"))
         self.add_button.clicked.connect(self.start_adding)
@@ -81,12 +81,7 @@ class AppointmentsPage(QWidget):
         self.missed_button.clicked.connect(
             lambda: self.edit_selected(self.past_view, status=rules.MISSED))
         self.went_button.clicked.connect(self.mark_went)
-        for view in (self.coming_view, self.past_view):
-            view.doubleClicked.connect(lambda _index, v=view: self.edit_selected(v))
-            view.activated.connect(lambda _index, v=view: self.edit_selected(v))
-        context.child_selected.connect(self.refresh)
-        context.children_changed.connect(self.refresh)
-        self.refresh()
+        self._follow(self.coming_view, self.past_view)
 
     # -- showing -----------------------------------------------------------------------------
     def refresh(self, *_args: object) -> None:
@@ -117,21 +112,23 @@ class AppointmentsPage(QWidget):
 
     def listed(self) -> list[str]:
         """Each row, coming up first (for tests and screen readers)."""
-        return [" | ".join(model.text(row, col) for col in range(model.columnCount()))
-                for model in (self.coming_model, self.past_model)
-                for row in range(model.rowCount())]
+        return rows_text(self.coming_model, self.past_model)
 
     # -- actions -----------------------------------------------------------------------------
-    def _selected(self, view: QTableView) -> AppointmentRecord | None:
-        row = selected_row(view)
-        model = view.model()
-        if row is None and model.rowCount() == 1:
-            row = 0
-        if row is None:
-            self._say(_("Choose an appointment in the list first."))
-            return None
-        assert isinstance(model, AppointmentsModel)
-        return model.record(row)
+    def form_moment(self) -> datetime:
+        return self.context.session.clock.now()
+
+    def every_problem(self, draft: AppointmentDraft) -> list[ValidationError]:
+        return rules.validate(draft, self.context.session.clock.now())
+
+    def choose_first_text(self) -> str:
+        return _("Choose an appointment in the list first.")
+
+    def saved_text(self) -> str:
+        return _("Saved. The appointments are up to date.")
+
+    def after_saving(self) -> QWidget:
+        return self.form.place
 
     def edit_selected(self, view: QTableView, *, status: str | None = None) -> None:
         record = self._selected(view)
@@ -139,59 +136,16 @@ class AppointmentsPage(QWidget):
             return
         self.saved.hide()
         self.form.start_editing(record, status=status)
-        scroll_to(self, self.form)
-        scroll_to(self, self.form.heading)
+        self._scroll_to_form()
 
     def mark_went(self) -> None:
         record = self._selected(self.past_view)
-        if record is None:
-            return
-        try:
-            service.mark(self.context.session, record, rules.ATTENDED)
-        except FamilyFileError as exc:
-            self.form.fields.show_failure(exc)
-            return
-        self._done(_("Saved. The appointment is marked as one you went to."))
-
-    def cancel(self) -> None:
-        self.form.start_adding(self.context.session.clock.now())
-        self.saved.hide()
-
-    def save(self) -> None:
-        child = self.context.current_child()
-        if child is None:
-            return
-        session = self.context.session
-        draft = self.form.draft()
-        try:
-            if self.form.editing is None:
-                service.add(session, child.id, draft)
-            else:
-                service.edit(session, self.form.editing, draft)
-        except ValidationError as exc:
-            # Every problem at once; a rule needing other entries comes from the service.
-            self.form.fields.show_problems(rules.validate(draft, session.clock.now()) or [exc])
-            return
-        except FamilyFileError as exc:  # nothing typed is cleared: they can try again
-            self.form.fields.show_failure(exc)
-            return
-        self._done(_("Saved. The appointments are up to date."))
-        self.form.place.setFocus(Qt.OtherFocusReason)
-
-    def _done(self, message: str) -> None:
-        self.form.start_adding(self.context.session.clock.now())
-        self.refresh()
-        self._say(message)
-
-    def _say(self, message: str) -> None:
-        self.saved.setText(message)
-        self.saved.setAccessibleName(message)
-        self.saved.show()
-        scroll_to(self, self.saved)
+        if record is not None:
+            self.change_now(lambda: service.mark(self.context.session, record, rules.ATTENDED),
+                            _("Saved. The appointment is marked as one you went to."))
 
     def start_adding(self) -> None:
         self.saved.hide()
-        self.form.start_adding(self.context.session.clock.now())
-        scroll_to(self, self.form)
-        scroll_to(self, self.form.heading)
+        self.form.start_adding(self.form_moment())
+        self._scroll_to_form()
         self.form.when.setFocus(Qt.OtherFocusReason)

@@ -7,19 +7,17 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from familyfile.domain import child as child_rules
-from familyfile.domain.child import OLDEST_YEARS, ChildDraft
-from familyfile.errors import FamilyFileError, ValidationError
+from familyfile.domain.child import OLDEST_YEARS, Child, ChildDraft
+from familyfile.errors import ValidationError
 from familyfile.i18n import _
-from familyfile.messages import user_message
 from familyfile.ui.dialogs import scale_icons
 from familyfile.ui.pages import PageContext, page_column
 from familyfile.ui.pages.overview import card, date_text
 from familyfile.ui.widgets.child_switcher import avatar, initials
 from familyfile.ui.widgets.date_edit import DateEdit
+from familyfile.ui.widgets.fields import FieldSet, attempt_save
 from familyfile.ui.widgets.form import (
     ErrorSummary,
-    FieldError,
-    field_label,
     hint,
     primary_button,
     scaled_font,
@@ -34,7 +32,8 @@ class ChildrenPage(QWidget):
             self, _("Children"),
             _("The children whose record is in this family file. Add a brother or sister here."))
         self.summary = ErrorSummary()
-        self.summary.link_activated.connect(self._focus_field)
+        self.fields = FieldSet(self.summary, enter=self.save_child)
+        self.inputs, self.errors = self.fields.inputs, self.fields.errors
         column.addWidget(self.summary)
 
         self.list_card, self.list_body, _heading = card(_("In this family file"))
@@ -47,12 +46,9 @@ class ChildrenPage(QWidget):
         self.given = QLineEdit()
         self.family = QLineEdit()
         self.born = DateEdit()
-        self.born.setMaximumWidth(self.fontMetrics().horizontalAdvance("00 Mmm 00000") + 60)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
-        self._add_field(body, "given_name", _("First name"), self.given)
-        self._add_field(body, "family_name", _("Last name"), self.family)
-        self._add_field(body, "date_of_birth", _("Date of birth"), self.born,
+        self.fields.add(body, "given_name", _("First name"), self.given)
+        self.fields.add(body, "family_name", _("Last name"), self.family)
+        self.fields.add(body, "date_of_birth", _("Date of birth"), self.born,
                         _("For example, 27 3 2024 or 27 Mar 2024. Type it, or pick it from the calendar."))
         self.save = primary_button(_("Save child"), qta.icon("mdi6.content-save", color="white"))
         self.save.clicked.connect(self.save_child)
@@ -67,24 +63,6 @@ class ChildrenPage(QWidget):
         self._reset_date()
         context.children_changed.connect(self.refresh)
         self.refresh()
-
-    def _add_field(self, body: QVBoxLayout, key: str, label: str, widget: QWidget,
-                   why: str | None = None) -> None:
-        """Label, optional hint, error line, then the input (GOV.UK order)."""
-        body.addWidget(field_label(label, widget))
-        if why:
-            body.addWidget(hint(why))
-        error = FieldError()
-        body.addWidget(error)
-        body.addWidget(widget)
-        body.addSpacing(4)
-        widget.setAccessibleName(label)
-        if why:
-            widget.setAccessibleDescription(why)
-        if isinstance(widget, QLineEdit):
-            widget.returnPressed.connect(self.save_child)
-        self.inputs[key] = widget
-        self.errors[key] = error
 
     def _reset_date(self) -> None:
         today = self.context.session.today()
@@ -138,20 +116,10 @@ class ChildrenPage(QWidget):
     def save_child(self) -> None:
         self.saved.hide()
         draft = self.draft()
-        problems = child_rules.validate(draft, self.context.session.today())
-        if problems:
-            self.show_problems(problems)
-            return
-        try:
-            added = self.context.session.add_child(draft)
-        except ValidationError as exc:
-            self.show_problems([exc])
-            return
-        except FamilyFileError as exc:
-            # Nothing typed is cleared: the person can free space and press Save again.
-            self.clear_problems()
-            self.summary.show_errors([("", user_message(exc))])
-            return
+        attempt_save(self.fields, lambda: self.context.session.add_child(draft), self._added,
+                     child_rules.validate(draft, self.context.session.today()))
+
+    def _added(self, added: Child) -> None:
         self.clear_problems()
         self.given.clear()
         self.family.clear()
@@ -164,22 +132,7 @@ class ChildrenPage(QWidget):
         self.given.setFocus(Qt.OtherFocusReason)
 
     def show_problems(self, problems: list[ValidationError]) -> None:
-        self.clear_problems()
-        items = []
-        for problem in problems:
-            text = user_message(problem)
-            key = problem.field or ""
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            items.append((key, text))
-        self.summary.show_errors(items)
+        self.fields.show_problems(problems)
 
     def clear_problems(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.summary.clear_errors()
-
-    def _focus_field(self, key: str) -> None:
-        target = self.inputs.get(key)
-        if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
+        self.fields.clear()

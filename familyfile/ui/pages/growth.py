@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from familyfile.domain import growth as rules
+from familyfile.domain.child import Child
 from familyfile.domain.growth_chart import CHART_METHODS
-from familyfile.errors import FamilyFileError, ValidationError
 from familyfile.i18n import _
 from familyfile.services import growth
 from familyfile.services.growth import GrowthRow
@@ -29,6 +29,7 @@ from familyfile.ui.models.growth_model import BMI, BY, GrowthModel, day_text, hi
 from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.growth_form import GrowthForm
 from familyfile.ui.widgets import growth_axes
+from familyfile.ui.widgets.fields import attempt_save
 from familyfile.ui.widgets.form import (
     STYLE,
     hint,
@@ -240,21 +241,18 @@ class GrowthPage(QWidget):
         session = self.context.session
         draft = self.form.draft()
         confirmed = self.form.confirmed
-        problems = growth.check(session, child.id, draft, confirmed=confirmed)
-        if problems:
-            self.form.show_problems(problems)
-            return
-        try:
-            if self.form.editing is not None:
-                saved = growth.edit(session, self.form.editing.entry, draft, confirmed=confirmed)
-            else:
-                saved = growth.add(session, child.id, draft, confirmed=confirmed)
-        except ValidationError as exc:
-            self.form.show_problems([exc])
-            return
-        except FamilyFileError as exc:  # nothing typed is cleared: the person can try again
-            self.form.show_failure(exc)
-            return
+        editing = self.form.editing
+
+        def write() -> GrowthRow:
+            if editing is not None:
+                return growth.edit(session, editing.entry, draft, confirmed=confirmed)
+            return growth.add(session, child.id, draft, confirmed=confirmed)
+
+        attempt_save(self.form, write, lambda saved: self._saved(child, saved),
+                     growth.check(session, child.id, draft, confirmed=confirmed))
+
+    def _saved(self, child: Child, saved: GrowthRow) -> None:
+        session = self.context.session
         self._show_rows(growth.list_measurements(session, child.id))
         self.select_entry(saved.entry.id)
         self.form.reset(session.today(), child.date_of_birth)

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import qtawesome as qta
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,53 +25,34 @@ from familyfile.domain.growth import GrowthDraft
 from familyfile.domain.growth_centiles import is_soft
 from familyfile.errors import ValidationError
 from familyfile.i18n import _
-from familyfile.messages import user_message
 from familyfile.services.growth import GrowthRow
 from familyfile.ui.models.growth_model import day_text
 from familyfile.ui.widgets.date_edit import DateEdit
 from familyfile.ui.widgets.form import (
-    ErrorSummary,
-    FieldError,
-    field_label,
     hint,
-    primary_button,
-    scaled_font,
-    secondary_button,
 )
+from familyfile.ui.widgets.form_card import FormCard
 
 
-class GrowthForm(QFrame):
+class GrowthForm(FormCard):
     """Add (``editing`` is None) or change a measurement; ``save_requested`` asks the page to
     save, and the page calls ``show_problems`` when something is wrong."""
 
-    save_requested = Signal()
-    cancelled = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("card")
         self.editing: GrowthRow | None = None
         self.born: date | None = None
         self._chosen_by_hand = False
-        body = QVBoxLayout(self)
-        body.setContentsMargins(16, 12, 16, 14)
-        self.heading = QLabel(_("Add a measurement"))
-        self.heading.setWordWrap(True)
-        self.heading.setFont(scaled_font(self.heading, 1.2, bold=True))
-        body.addWidget(self.heading)
-        body.addWidget(hint(_("Fill in what was measured; leave the others empty. The Red Book "
-                              "or the health visitor's scales show these numbers.")))
-        self.summary = ErrorSummary()
-        self.summary.link_activated.connect(self.focus_field)
-        body.addWidget(self.summary)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
+        body = self.body
+        self.heading.setText(_("Add a measurement"))
+        body.insertWidget(1, hint(_("Fill in what was measured; leave the others empty. The Red "
+                                    "Book or the health visitor's scales show these numbers.")))
+        self.inputs, self.errors = self.fields.inputs, self.fields.errors
 
         self.measured_on = DateEdit()
-        self.measured_on.setMaximumWidth(self.fontMetrics().horizontalAdvance("00 Mmm 00000") + 60)
         self.measured_on.dateChanged.connect(self._follow_age)
-        self._field(body, "measured_on", _("Date measured"), self.measured_on,
-                    _("For example, 27 Mar 2024."))
+        self.fields.add(body, "measured_on", _("Date measured"), self.measured_on,
+                        _("For example, 27 Mar 2024."))
         self.weight = self._number(body, "weight_kg", _("Weight"), "kg",
                                    _("In kilograms, for example 7.9 or 3.45."))
         self.height = self._number(body, "height_cm", _("Length or height"), "cm",
@@ -93,48 +72,24 @@ class GrowthForm(QFrame):
                                  _("Around the widest part of the head, in centimetres, for "
                                    "example 42.5."))
         self.measured_by = QLineEdit()
-        self._field(body, "measured_by", _("Who measured (optional)"), self.measured_by,
-                    _("For example, health visitor, GP, or you."))
+        self.fields.add(body, "measured_by", _("Who measured (optional)"), self.measured_by,
+                        _("For example, health visitor, GP, or you."))
         self.measured_where = QLineEdit()
-        self._field(body, "measured_where", _("Where (optional)"), self.measured_where)
+        self.fields.add(body, "measured_where", _("Where (optional)"), self.measured_where)
         self.notes = QLineEdit()
-        self._field(body, "notes", _("Notes (optional)"), self.notes)
+        self.fields.add(body, "notes", _("Notes (optional)"), self.notes)
         self.sure = QCheckBox(_("I have checked: the numbers are right"))
         self.sure.setAccessibleName(self.sure.text())
         self.sure.hide()
         body.addWidget(self.sure)
-        buttons = QHBoxLayout()
-        self.save = primary_button(_("Save measurement"), qta.icon("mdi6.content-save", color="white"))
-        self.save.clicked.connect(self.save_requested.emit)
-        self.cancel = secondary_button(_("Cancel"))
-        self.cancel.clicked.connect(self.cancelled.emit)
+        self.add_buttons(_("Save measurement"), _("Cancel"))
         self.cancel.hide()
-        buttons.addWidget(self.save)
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
-        body.addLayout(buttons)
         self.saved = QLabel()
         self.saved.setWordWrap(True)
         self.saved.hide()
         body.addWidget(self.saved)
 
     # -- building ---------------------------------------------------------------------------
-    def _field(self, body: QVBoxLayout, key: str, label: str, widget: QWidget,
-               why: str | None = None, row: QWidget | None = None) -> None:
-        body.addWidget(field_label(label, widget))
-        if why:
-            body.addWidget(hint(why))
-        error = FieldError()
-        body.addWidget(error)
-        body.addWidget(row or widget)
-        widget.setAccessibleName(label)
-        if why:
-            widget.setAccessibleDescription(why)
-        if isinstance(widget, QLineEdit):
-            widget.returnPressed.connect(self.save_requested.emit)
-        self.inputs[key] = widget
-        self.errors[key] = error
-
     def _number(self, body: QVBoxLayout, key: str, label: str, unit: str, why: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000.000") + 24)
@@ -145,7 +100,8 @@ class GrowthForm(QFrame):
         line.addWidget(edit)
         line.addWidget(QLabel(unit))
         line.addStretch(1)
-        self._field(body, key, _("{label} ({unit})").format(label=label, unit=unit), edit, why, row)
+        self.fields.add(body, key, _("{label} ({unit})").format(label=label, unit=unit), edit, why,
+                        row=row)
         return edit
 
     # -- the child and the date -------------------------------------------------------------
@@ -220,33 +176,23 @@ class GrowthForm(QFrame):
         return not self.sure.isHidden() and self.sure.isChecked()
 
     def show_problems(self, problems: list[ValidationError]) -> None:
-        self.clear_problems(keep_sure=True)
-        items = []
-        for problem in problems:
-            text = user_message(problem)
-            key = problem.field or ""
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            items.append((key, text))
+        """Next to the fields and in the summary; "I have checked" is offered when every
+        problem is only an unusual number that the person may confirm."""
+        self.fields.show_problems(problems)
         soft = bool(problems) and all(is_soft(p) for p in problems)
         self.sure.setVisible(soft)
         if not soft:
             self.sure.setChecked(False)
-        self.summary.show_errors(items)
 
     def show_failure(self, exc: BaseException) -> None:
         self.clear_problems()
-        self.summary.show_errors([("", user_message(exc))])
+        self.fields.show_failure(exc)
 
     def clear_problems(self, keep_sure: bool = False) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.summary.clear_errors()
+        self.fields.clear()
         if not keep_sure:
             self.sure.setChecked(False)
             self.sure.hide()
 
     def focus_field(self, key: str) -> None:
-        target = self.inputs.get(key)
-        if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
+        self.fields.focus(key)

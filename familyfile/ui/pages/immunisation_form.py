@@ -24,18 +24,15 @@ from PySide6.QtWidgets import (
 
 from familyfile.domain.entry import Entry
 from familyfile.domain.immunisations import DOSE_MAX, OTHER, DoseDraft, DoseRecord
-from familyfile.errors import FamilyFileError, ValidationError
+from familyfile.errors import ValidationError
 from familyfile.i18n import _
-from familyfile.messages import user_message
 from familyfile.services import immunisation_words as words
 from familyfile.services import immunisations
 from familyfile.services.session import FamilySession
+from familyfile.ui.widgets.fields import FieldSet, attempt_save
 from familyfile.ui.widgets.form import (
     STYLE,
     ErrorSummary,
-    FieldError,
-    field_label,
-    hint,
     primary_button,
     secondary_button,
 )
@@ -64,9 +61,8 @@ class DoseDialog(QDialog):
         self.setWindowTitle(_("Change a vaccination record") if editing else _("Record a vaccination"))
         self.setStyleSheet(STYLE)
         self.summary = ErrorSummary()
-        self.summary.link_activated.connect(self._focus_field)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
+        self.fields = FieldSet(self.summary)
+        self.inputs, self.errors = self.fields.inputs, self.fields.errors
         self.blocks: dict[str, QWidget] = {}
 
         holder = QWidget()
@@ -162,23 +158,14 @@ class DoseDialog(QDialog):
 
     def _field(self, body: QVBoxLayout, key: str, label: str, widget: QWidget,
                why: str | None = None) -> QLabel:
-        """Label, optional hint, error line, then the input; the block can be hidden."""
+        """Label, optional hint, error line, then the input, in a block that can be hidden."""
         block = QWidget()
         lines = QVBoxLayout(block)
         lines.setContentsMargins(0, 0, 0, 6)
-        caption = field_label(label, widget)
-        lines.addWidget(caption)
-        if why:
-            lines.addWidget(hint(why))
-            widget.setAccessibleDescription(why)
-        error = FieldError()
-        lines.addWidget(error)
-        lines.addWidget(widget)
-        if not widget.accessibleName():
-            widget.setAccessibleName(label)
+        self.fields.add(lines, key, label, widget, why)
         body.addWidget(block)
-        self.inputs[key], self.errors[key], self.blocks[key] = widget, error, block
-        return caption
+        self.blocks[key] = block
+        return self.fields.labels[key]
 
     # -- showing only what applies ------------------------------------------------------------
     def _arrange(self, *_args: object) -> None:
@@ -227,43 +214,22 @@ class DoseDialog(QDialog):
 
     def save_dose(self) -> None:
         draft = self.draft()
-        problems = immunisations.check(self.session, self.child_id, draft)
-        if problems:
-            self.show_problems(problems)
-            return
-        try:
+
+        def write() -> Entry:
             if self.entry is None:
-                written = immunisations.add(self.session, self.child_id, draft)
-            else:
-                written = immunisations.edit(self.session, self.entry, draft)
-        except ValidationError as exc:
-            self.show_problems([exc])
-            return
-        except FamilyFileError as exc:  # nothing typed is cleared: the person can try again
-            self.clear_problems()
-            self.summary.show_errors([("", user_message(exc))])
-            return
+                return immunisations.add(self.session, self.child_id, draft)
+            return immunisations.edit(self.session, self.entry, draft)
+
+        attempt_save(self.fields, write, self._saved,
+                     immunisations.check(self.session, self.child_id, draft))
+
+    def _saved(self, written: Entry) -> None:
         self.clear_problems()
         self.saved.emit(written)
         self.accept()
 
     def show_problems(self, problems: list[ValidationError]) -> None:
-        self.clear_problems()
-        items = []
-        for problem in problems:
-            text = user_message(problem)
-            key = problem.field or ""
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            items.append((key, text))
-        self.summary.show_errors(items)
+        self.fields.show_problems(problems)
 
     def clear_problems(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.summary.clear_errors()
-
-    def _focus_field(self, key: str) -> None:
-        target = self.inputs.get(key)
-        if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
+        self.fields.clear()

@@ -3,12 +3,14 @@ child and the lead professional; add, change and end."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from familyfile.domain.involvement import agency_name, validate, who_text
-from familyfile.errors import FamilyFileError, ValidationError
+from familyfile.domain.involvement import InvolvementDraft, agency_name, validate, who_text
+from familyfile.errors import ValidationError
 from familyfile.i18n import _
 from familyfile.services import involvement as service
 from familyfile.services.involvement import InvolvementRecord
@@ -17,13 +19,12 @@ from familyfile.ui.pages import PageContext, page_column
 from familyfile.ui.pages.involvement_common import (
     button_row,
     make_table,
-    scroll_to,
-    selected_row,
-    status_banner,
+    rows_text,
 )
 from familyfile.ui.pages.involvement_form import InvolvementForm
 from familyfile.ui.pages.overview import card
-from familyfile.ui.widgets.form import STYLE, hint, para, primary_button, secondary_button
+from familyfile.ui.pages.records_page import RecordsPage
+from familyfile.ui.widgets.form import hint, para, primary_button, secondary_button
 
 
 def one_line(record: InvolvementRecord) -> str:
@@ -37,15 +38,13 @@ def one_line(record: InvolvementRecord) -> str:
     return text
 
 
-class InvolvementPage(QWidget):
+class InvolvementPage(RecordsPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setStyleSheet(STYLE)
+        super().__init__(context, parent)
+        self.service = service
         column, _title, why = page_column(self, _("Involvement history"), "")
         assert isinstance(why, QLabel)
         self.why = why
-        self.saved = status_banner()
         column.addWidget(self.saved)
         self.add_button = primary_button(_("Add a service"), qta.icon("mdi6.plus", color="white"))
         self.add_button.clicked.connect(self.start_adding)
@@ -97,12 +96,7 @@ class InvolvementPage(QWidget):
         self.change_past_button.clicked.connect(lambda: self.edit_selected(self.past_view))
         self.end_button.clicked.connect(self.end_selected)
         self.lead_button.clicked.connect(self.make_lead)
-        for view in (self.current_view, self.past_view):
-            view.doubleClicked.connect(lambda _index, v=view: self.edit_selected(v))
-            view.activated.connect(lambda _index, v=view: self.edit_selected(v))
-        context.child_selected.connect(self.refresh)
-        context.children_changed.connect(self.refresh)
-        self.refresh()
+        self._follow(self.current_view, self.past_view)
 
     # -- showing -----------------------------------------------------------------------------
     def refresh(self, *_args: object) -> None:
@@ -139,21 +133,23 @@ class InvolvementPage(QWidget):
 
     def listed(self) -> list[str]:
         """Each row of both tables as text (for tests and screen readers)."""
-        return [" | ".join(model.text(row, col) for col in range(model.columnCount()))
-                for model in (self.current_model, self.past_model)
-                for row in range(model.rowCount())]
+        return rows_text(self.current_model, self.past_model)
 
     # -- actions -----------------------------------------------------------------------------
-    def _selected(self, view: QTableView) -> InvolvementRecord | None:
-        row = selected_row(view)
-        model = view.model()
-        if row is None and model.rowCount() == 1:
-            row = 0
-        if row is None:
-            self._say(_("Choose a service in the list first."))
-            return None
-        assert isinstance(model, InvolvementModel)
-        return model.record(row)
+    def form_moment(self) -> date:
+        return self.context.session.today()
+
+    def every_problem(self, draft: InvolvementDraft) -> list[ValidationError]:
+        return validate(draft, self.context.session.today())
+
+    def choose_first_text(self) -> str:
+        return _("Choose a service in the list first.")
+
+    def saved_text(self) -> str:
+        return _("Saved. The involvement history is up to date.")
+
+    def after_saving(self) -> QWidget:
+        return self.form.organisation
 
     def edit_selected(self, view: QTableView, *, ending: bool = False) -> None:
         record = self._selected(view)
@@ -167,57 +163,14 @@ class InvolvementPage(QWidget):
 
     def make_lead(self) -> None:
         record = self._selected(self.current_view)
-        if record is None:
-            return
-        try:
-            service.set_lead(self.context.session, record)
-        except FamilyFileError as exc:
-            self.form.fields.show_failure(exc)
-            return
-        self._done(_("Saved. {who} is now the lead professional.").format(who=one_line(record)))
-
-    def cancel(self) -> None:
-        self.form.start_adding(self.context.session.today())
-        self.saved.hide()
-
-    def save(self) -> None:
-        child = self.context.current_child()
-        if child is None:
-            return
-        session = self.context.session
-        draft = self.form.draft()
-        try:
-            if self.form.editing is None:
-                service.add(session, child.id, draft)
-            else:
-                service.edit(session, self.form.editing, draft)
-        except ValidationError as exc:
-            # Every problem at once (the service raises the first, or a rule needing others).
-            self.form.fields.show_problems(validate(draft, session.today()) or [exc])
-            return
-        except FamilyFileError as exc:  # nothing typed is cleared: they can try again
-            self.form.fields.show_failure(exc)
-            return
-        self._done(_("Saved. The involvement history is up to date."))
-        self.form.organisation.setFocus(Qt.OtherFocusReason)
+        if record is not None:
+            self.change_now(lambda: service.set_lead(self.context.session, record),
+                            _("Saved. {who} is now the lead professional.").format(
+                                who=one_line(record)))
 
     def start_adding(self) -> None:
         self.saved.hide()
-        self.form.start_adding(self.context.session.today())
+        self.form.start_adding(self.form_moment())
         self._scroll_to_form()
         self.form.agency.setFocus(Qt.OtherFocusReason)
 
-    def _done(self, message: str) -> None:
-        self.form.start_adding(self.context.session.today())
-        self.refresh()
-        self._say(message)
-
-    def _say(self, message: str) -> None:
-        self.saved.setText(message)
-        self.saved.setAccessibleName(message)
-        self.saved.show()
-        scroll_to(self, self.saved)
-
-    def _scroll_to_form(self) -> None:
-        scroll_to(self, self.form)
-        scroll_to(self, self.form.heading)

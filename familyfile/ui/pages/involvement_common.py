@@ -1,31 +1,26 @@
-"""What the involvement and appointments pages share: labelled fields with their errors,
-tables that grow to fit their rows, and date conversions."""
+"""What the involvement and appointments pages share: tables that grow to fit their rows,
+and date conversions. (Their forms are ``familyfile.ui.widgets.form_card``.)"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QBoxLayout,
-    QCheckBox,
-    QFrame,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,10 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familyfile.errors import ValidationError
-from familyfile.messages import user_message
-from familyfile.ui.widgets.form import ErrorSummary, FieldError, field_label, hint
-
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -45,126 +36,6 @@ def qdate(day: date) -> QDate:
 
 def iso(value: QDate) -> str:
     return value.toString("yyyy-MM-dd")
-
-
-def long_text(lines: int = 3) -> QPlainTextEdit:
-    """A box for a few lines; Tab moves on (keyboard users are not trapped)."""
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
-    return box
-
-
-class FormCard(QFrame):
-    """A card holding a form. Its height follows its wrapped text: at large text sizes a
-    scroll area can otherwise leave a long form a little short, and its boxes overlap."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-
-    def fit_height(self) -> None:
-        layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth():
-            return
-        need = layout.totalHeightForWidth(self.width())
-        if need > 0 and need != self.minimumHeight():
-            self.setMinimumHeight(need)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self.fit_height()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.LayoutRequest:
-            self.fit_height()
-        return handled
-
-
-class FieldSet:
-    """The inputs of one form, each with its error line, and the form's error summary."""
-
-    def __init__(self, summary: ErrorSummary) -> None:
-        self.summary = summary
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
-        self.labels: dict[str, QWidget] = {}
-        self.hints: dict[str, QLabel] = {}
-        summary.link_activated.connect(self.focus)
-
-    def add(self, body: QVBoxLayout, key: str, label: str, widget: QWidget,
-            why: str | None = None) -> QLabel:
-        """Label, optional hint, error line, then the input (GOV.UK order); returns the hint."""
-        if not isinstance(widget, QCheckBox):  # a tick box carries its own words
-            self.labels[key] = field_label(label, widget)
-            body.addWidget(self.labels[key])
-        note = hint(why or "")
-        note.setVisible(bool(why))
-        error = FieldError()
-        if isinstance(widget, QCheckBox):  # the hint goes under the tick box's words
-            body.addWidget(error)
-            body.addWidget(widget)
-            body.addWidget(note)
-        else:
-            body.addWidget(note)
-            body.addWidget(error)
-            body.addWidget(widget)
-        body.addSpacing(4)
-        widget.setAccessibleName(label)
-        if why:
-            widget.setAccessibleDescription(why)
-        self.inputs[key] = widget
-        self.errors[key] = error
-        self.hints[key] = note
-        return note
-
-    def set_shown(self, key: str, shown: bool) -> None:
-        """Show or hide one field with its label and hint (a hidden field has no error)."""
-        self.inputs[key].setVisible(shown)
-        if key in self.labels:
-            self.labels[key].setVisible(shown)
-        note = self.hints[key]
-        note.setVisible(shown and bool(note.text().strip()))
-        if not shown:
-            self.errors[key].clear_message()
-
-    def show_problems(self, problems: list[ValidationError]) -> None:
-        self.clear()
-        items = []
-        for problem in problems:
-            text = user_message(problem)
-            key = problem.field or ""
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            items.append((key, text))
-        self.summary.show_errors(items)
-        page = self.summary.parentWidget()
-        while page is not None and not isinstance(page, QScrollArea):
-            page = page.parentWidget()
-        if isinstance(page, QScrollArea):
-            page.ensureWidgetVisible(self.summary)
-
-    def show_failure(self, exc: BaseException) -> None:
-        """Not saved for a reason that is not about one field (disk full, edited elsewhere)."""
-        self.clear()
-        self.summary.show_errors([("", user_message(exc))])
-
-    def clear(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.summary.clear_errors()
-
-    def focus(self, key: str) -> None:
-        target = self.inputs.get(key)
-        if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
-
-    def on_enter(self, callback: object) -> None:
-        """Enter in any one-line box saves the form."""
-        for widget in self.inputs.values():
-            if isinstance(widget, QLineEdit):
-                widget.returnPressed.connect(callback)
 
 
 def status_banner() -> QLabel:
@@ -262,3 +133,18 @@ def selected_row(view: QTableView) -> int | None:
         return rows[0].row()
     current = view.currentIndex()
     return current.row() if current.isValid() else None
+
+
+def chosen_record(view: QTableView) -> Any:
+    """The record of the chosen row, or of the only row there is; None when none is chosen."""
+    model = view.model()
+    row = selected_row(view)
+    if row is None and model.rowCount() == 1:
+        row = 0
+    return None if row is None else model.index(row, 0).data(Qt.UserRole)
+
+
+def rows_text(*models: QAbstractItemModel) -> list[str]:
+    """Each row of the tables as one line of text (for tests and screen readers)."""
+    return [" | ".join(model.index(row, column).data() for column in range(model.columnCount()))
+            for model in models for row in range(model.rowCount())]

@@ -4,53 +4,31 @@ from __future__ import annotations
 
 from datetime import date
 
-import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from familyfile.domain.involvement import AGENCY_TYPES, SOCIAL_CARE, InvolvementDraft, agency_type
 from familyfile.i18n import _
 from familyfile.services.involvement import InvolvementRecord
-from familyfile.ui.pages.involvement_common import FieldSet, FormCard, iso, long_text, qdate
-from familyfile.ui.widgets.form import ErrorSummary, primary_button, scaled_font, secondary_button
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00 Mmm 00000") + 60)
-    return edit
+from familyfile.ui.pages.involvement_common import iso, qdate
+from familyfile.ui.widgets.date_edit import DateEdit
+from familyfile.ui.widgets.fields import long_text
+from familyfile.ui.widgets.form_card import FormCard
 
 
 class InvolvementForm(FormCard):
     """Add (``editing`` is None) or change one involvement. ``save_requested`` asks the page
     to save; the page shows problems with ``fields.show_problems`` — nothing typed is lost."""
 
-    save_requested = Signal()
-    cancelled = Signal()
-
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editing: InvolvementRecord | None = None
-        body = QVBoxLayout(self)
-        body.setContentsMargins(16, 12, 16, 14)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setFont(scaled_font(self.heading, 1.2, bold=True))
-        body.addWidget(self.heading)
-        self.summary = ErrorSummary()
-        body.addWidget(self.summary)
-        self.fields = FieldSet(self.summary)
+        body = self.body
 
         self.agency = QComboBox()
         for agency in AGENCY_TYPES:
@@ -76,13 +54,13 @@ class InvolvementForm(FormCard):
         self.fields.add(body, "ods_code", _("ODS code (if you know it)"), self.ods_code,
                         _("An NHS code for the organisation, like RJ1. It is on some letters. "
                           "Most people leave this empty."))
-        self.start = _date_edit()
+        self.start = DateEdit()
         self.fields.add(body, "start_date", _("When did it start?"), self.start,
                         _("For example, 1 May 2025. Type it, or pick it from the calendar."))
         self.has_ended = QCheckBox(_("This help has ended"))
         self.has_ended.toggled.connect(self._show_end)
         body.addWidget(self.has_ended)
-        self.end = _date_edit()
+        self.end = DateEdit()
         self.fields.add(body, "end_date", _("When did it end?"), self.end)
         self.reason = long_text()
         self.fields.add(body, "reason", _("Why are they helping? (if you want to say)"), self.reason)
@@ -97,16 +75,7 @@ class InvolvementForm(FormCard):
                         self.team_around_child,
                         _("The people who work together to help your child now."))
 
-        buttons = QHBoxLayout()
-        self.save = primary_button(_("Save service"), qta.icon("mdi6.content-save", color="white"))
-        self.save.clicked.connect(self.save_requested.emit)
-        self.cancel = secondary_button(_("Cancel changes"))
-        self.cancel.clicked.connect(self.cancelled.emit)
-        buttons.addWidget(self.save)
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
-        body.addLayout(buttons)
-        self.fields.on_enter(self.save_requested.emit)
+        self.add_buttons(_("Save service"), _("Cancel changes"))
         self.start_adding(today)
 
     # -- state -------------------------------------------------------------------------------

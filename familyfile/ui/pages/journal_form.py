@@ -35,9 +35,10 @@ from familyfile.messages import user_message
 from familyfile.services import journal, journal_photos
 from familyfile.services.journal_photos import PreparedPhoto
 from familyfile.ui.dialogs import scale_icons, start_task
-from familyfile.ui.dialogs.entry_form import FormDialog, long_text
+from familyfile.ui.dialogs.entry_form import FormDialog
 from familyfile.ui.pages import PageContext
 from familyfile.ui.widgets.date_edit import DateEdit
+from familyfile.ui.widgets.fields import long_text
 from familyfile.ui.widgets.form import hint, secondary_button
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.tif *.tiff"
@@ -135,7 +136,6 @@ class ObservationDialog(FormDialog):
         self.when.set_latest(QDate(today.year, today.month, today.day))
         self.when.setMinimumDate(QDate(self.born.year, self.born.month, self.born.day))
         self.when.setDate(QDate(today.year, today.month, today.day))
-        self.when.setMaximumWidth(self.fontMetrics().horizontalAdvance("00 Mmm 00000") + 60)
         self.add_field("observed_on", _("When did you see it?"), self.when,
                        _("For example, 27 Mar 2025. Type it, or pick it from the calendar."))
         self.area = QComboBox()

@@ -78,7 +78,6 @@ class MilestoneRow(QFrame):
         self.seen = DateEdit()
         self.seen.set_latest(latest)
         self.seen.setMinimumDate(earliest)
-        self.seen.setMaximumWidth(self.fontMetrics().horizontalAdvance("00 Mmm 00000") + 60)
         label = field_label(_("First seen"), self.seen)
         self.seen.setAccessibleName(_("First seen"))
         self.seen.setAccessibleDescription(words)

@@ -1,135 +1,111 @@
-"""A date box shown as "27 Mar 2024" that also takes what people type: "27 Mar 2024",
-"27/03/2024", "31 1 2024".
+"""One date box for the whole app: shown as "27 Mar 2024", typed the way people write dates,
+with a calendar to pick from.
 
-QDateEdit alone gets these wrong without a sign: after "27" it moves to the month by
-itself, so the space typed next skips the month; "/" does not move on; a month typed as a
-number is refused; and day 31 is refused while the month shown has 30 days.
+QDateEdit alone types one part at a time and gets dates wrong without a sign: after "27" it
+moves on to the month by itself, so the space typed next skips the month; "/" does not move
+on; a month typed as a number is refused; day 31 is refused while the month shown has 30
+days; and the calendar's limits are reset each time it opens. This box reads the whole text
+at once instead ("27 Mar 2024", "27/03/2024", "31 1 2024", "2024-03-27"), selects it all
+when it gets the focus so that typing replaces it, and keeps the calendar's last day.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+import re
 
-SEPARATORS = frozenset(" /-.,")
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime, QTimer
+from PySide6.QtGui import QFocusEvent, QValidator
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+from familyfile.i18n import _
+
+DISPLAY_FORMAT = "d MMM yyyy"
+_SEPARATORS = r"[\s/.\-,]+"
+_DAY_FIRST = re.compile(rf"(\d{{1,2}}){_SEPARATORS}([^\W\d_]{{3,}}|\d{{1,2}}){_SEPARATORS}(\d{{4}})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_PARTIAL = re.compile(r"[\w\s/.\-,]{0,24}")
+
+
+def _month_names() -> list[str]:
+    english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    shown = [_("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"), _("Jul"), _("Aug"),
+             _("Sep"), _("Oct"), _("Nov"), _("Dec")]
+    return [name.casefold() for name in shown] + english
+
+
+def parse_date_text(text: str) -> QDate | None:
+    """The date in ``text`` (day first, as in the UK), or None."""
+    cleaned = text.strip().casefold()
+    iso = _ISO.fullmatch(cleaned)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        found = _DAY_FIRST.fullmatch(cleaned)
+        if not found:
+            return None
+        day, year = int(found.group(1)), int(found.group(3))
+        name = found.group(2)
+        if name.isdigit():
+            month = int(name)
+        else:
+            names = _month_names()
+            match = next((i for i, n in enumerate(names) if name.startswith(n)), None)
+            if match is None:
+                return None
+            month = match % 12 + 1
+    moment = QDate(year, month, day)
+    return moment if moment.isValid() else None
 
 
 class DateEdit(QDateEdit):
+    """Calendar popup; the whole text is read at once; all selected on focus for retyping."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("d MMM yyyy")
+        self.setDisplayFormat(DISPLAY_FORMAT)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00 Mmm 00000") + 60)
         self._latest: QDate | None = None
+        self._earliest: QDate | None = None
         self.calendarWidget().installEventFilter(self)
-        self._reset()
 
-    def set_latest(self, latest: QDate) -> None:
-        """The calendar offers no day after ``latest``. Typing is not stopped there (Qt would
-        refuse "27" on the way to an earlier year); a later date gets a message instead."""
-        self._latest = latest
-        self.calendarWidget().setMaximumDate(latest)
+    def set_latest(self, latest: QDate, earliest: QDate | None = None) -> None:
+        """The calendar offers no day after ``latest`` (nor before ``earliest``). Typing is not
+        stopped there: the form's rules say what is wrong with such a date, next to the field."""
+        self._latest, self._earliest = latest, earliest
+        self._limit_calendar()
+
+    def _limit_calendar(self) -> None:
+        calendar = self.calendarWidget()
+        if self._latest is not None:
+            calendar.setMaximumDate(self._latest)
+        if self._earliest is not None:
+            calendar.setMinimumDate(self._earliest)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        # QDateEdit gives the calendar its own range each time it opens: put the limit back.
-        if watched is self.calendarWidget() and event.type() == QEvent.Show and self._latest:
-            self.calendarWidget().setMaximumDate(self._latest)
+        # QDateEdit gives the calendar its own range each time it opens: put the limits back.
+        if watched is self.calendarWidget() and event.type() == QEvent.Show:
+            self._limit_calendar()
         return super().eventFilter(watched, event)
 
-    def _reset(self) -> None:
-        self._moved_on = False  # the last key already moved on to the next part
-        self._digits = ""  # digits typed so far in this part
-        self._day_digit = ""  # a day's first digit when Qt moved on after it ("3" in Feb)
-        self._wanted_day = 0  # the day typed, kept while a shorter month shows
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt)
+        # A whole date is taken at once. One outside setMinimumDate/setMaximumDate is not
+        # taken (the date shown stays): Qt would otherwise quietly change it into another.
+        found = parse_date_text(text)
+        if found is not None and self.minimumDate() <= found <= self.maximumDate():
+            return QValidator.Acceptable, text, pos
+        if _PARTIAL.fullmatch(text):
+            return QValidator.Intermediate, text, pos
+        return QValidator.Invalid, text, pos
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
-        self._reset()
+    def dateTimeFromText(self, text: str) -> QDateTime:  # noqa: N802 (Qt)
+        found = parse_date_text(text)
+        return QDateTime(found, QTime(0, 0)) if found is not None else self.dateTime()
+
+    def fixup(self, text: str) -> str:
+        return text
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt)
         super().focusInEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        text = event.text()
-        section = self.currentSection()
-        if text.isdigit() and section == QDateTimeEdit.DaySection:
-            self._type_day_digit(event)
-            return
-        if text.isdigit() and section == QDateTimeEdit.MonthSection:
-            day = int(self._day_digit + text) if self._moved_on and self._day_digit else 0
-            if self.date().daysInMonth() < day <= 31:
-                self._long_day(day)  # "3" then "1" in February: the 31st, not March
-            else:
-                self._type_month_digit(text)
-            event.accept()
-            return
-        if text and text in SEPARATORS:
-            if self._digits and section == QDateTimeEdit.MonthSection:
-                self._type_month_name(int(self._digits))
-            elif not self._moved_on:  # Qt moves on only at its own separator, a space
-                self._press(QKeyEvent(QEvent.KeyPress, Qt.Key_Space, Qt.NoModifier, " "))
-            self._moved_on = False
-            self._day_digit = ""
-            event.accept()
-            return
-        if text.isdigit():
-            self._digits += text
-        self._press(event)
-        if section == QDateTimeEdit.YearSection and len(self._digits) == 4:
-            self._keep_wanted_day()
-
-    def _press(self, event: QKeyEvent) -> None:
-        before = self.currentSection()
-        super().keyPressEvent(event)
-        text = event.text()
-        moved = self.currentSection() != before
-        self._moved_on = bool(text) and text not in SEPARATORS and moved
-        if moved:
-            self._digits = ""
-
-    def _type_day_digit(self, event: QKeyEvent) -> None:
-        """Qt refuses day 31 while a 30-day month shows; such days are kept here."""
-        day = int(self._digits + event.text()) if len(self._digits) == 1 else 0
-        if self.date().daysInMonth() < day <= 31:
-            self._long_day(day)
-            return
-        first = not self._digits
-        self._digits += event.text()
-        self._wanted_day = int(self._digits)
-        self._press(event)
-        self._day_digit = event.text() if first and self._moved_on else ""
-
-    def _long_day(self, day: int) -> None:
-        """Show the day in the next month that has it; the person types the month next."""
-        shown = self.date()
-        month = next((m for m in range(shown.month(), 13)
-                      if QDate(shown.year(), m, 1).daysInMonth() >= day), 12)
-        self._wanted_day = day
-        self.setDate(QDate(shown.year(), month, day))
-        self.setCurrentSection(QDateTimeEdit.MonthSection)
-        self.setSelectedSection(QDateTimeEdit.MonthSection)
-        self._digits = ""
-        self._day_digit = ""
-        self._moved_on = True
-
-    def _keep_wanted_day(self) -> None:
-        """29 Feb shows as 28 Feb until a leap year is typed: then put the 29th back."""
-        shown = self.date()
-        wanted = self._wanted_day
-        if wanted and shown.day() != wanted and wanted <= shown.daysInMonth():
-            self.setDate(QDate(shown.year(), shown.month(), wanted))
-            self.setSelectedSection(self.currentSection())
-
-    def _type_month_digit(self, digit: str) -> None:
-        digits = self._digits + digit
-        if not 1 <= int(digits) <= 12:
-            digits = digit if 1 <= int(digit) <= 12 else ""
-        self._digits = digits
-        if digits and (len(digits) == 2 or int(digits) > 1):  # nothing more can follow
-            self._type_month_name(int(digits))
-
-    def _type_month_name(self, month: int) -> None:
-        """Type the month's short name, as if the person had: Qt then moves on to the year."""
-        self._digits = ""
-        self._day_digit = ""
-        for letter in self.locale().monthName(month, QLocale.ShortFormat):
-            self._press(QKeyEvent(QEvent.KeyPress, 0, Qt.NoModifier, letter))
-        self._keep_wanted_day()
-        self._moved_on = self.currentSection() == QDateTimeEdit.YearSection
+        self.lineEdit().selectAll()  # typing replaces the date shown
+        QTimer.singleShot(0, self.lineEdit().selectAll)  # and after a click has placed the caret
