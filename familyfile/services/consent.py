@@ -120,7 +120,7 @@ def resolve(session: Any, child_id: str, recipient: Recipient) -> Recipient:
     if recipient.kind == rules.AGENCY:
         return agency(session, child_id, recipient.id)
     if recipient.kind == rules.TEAM:
-        return store.get_team(session._vault.conn, recipient.id).recipient()
+        return store.get_team(session.conn, recipient.id).recipient()
     if recipient.kind == rules.PROFESSIONAL:
         return rules.professional(recipient.name or recipient.id.removeprefix("professional:"))
     raise errors.ValidationError("recipient", "bad-choice")
@@ -128,7 +128,7 @@ def resolve(session: Any, child_id: str, recipient: Recipient) -> Recipient:
 
 # -- reading ------------------------------------------------------------------------------------
 def events(session: Any, child_id: str) -> list[ConsentEvent]:
-    return store.events(session._vault.conn, child_id)
+    return store.events(session.conn, child_id)
 
 
 def history(session: Any, child_id: str, *, recipient_id: str | None = None) -> list[ConsentEvent]:
@@ -183,9 +183,9 @@ def _record(session: Any, child_id: str, recipient: Recipient, category: str, ac
     event = ConsentEvent(uuid.uuid4().hex, child_id, recipient, category, action, decision,
                          purposes, start_on, until, review_on, rules.check_how(how),
                          session.author, explanation, utc_iso(now))
-    with session._vault.write() as conn:
+    with session.write() as conn:
         stored = store.insert_event(conn, event)
-        activity_log.append(conn, at=now, kind=LOG_KIND, actor=session._vault.actor, detail={
+        activity_log.append(conn, at=now, kind=LOG_KIND, actor=session.actor, detail={
             "action": action, "child_id": child_id, "event_id": stored.id,
             "recipient_kind": recipient.kind, "recipient_id": recipient.id,
             "category": category, "decision": decision, "how": how})
@@ -246,11 +246,11 @@ def review(session: Any, child_id: str, recipient: Recipient, category: str, *,
 
 # -- teams --------------------------------------------------------------------------------------
 def teams(session: Any) -> list[Team]:
-    return store.teams(session._vault.conn)
+    return store.teams(session.conn)
 
 
 def _log_team(session: Any, conn: Any, action: str, team: Team) -> None:
-    activity_log.append(conn, at=session.clock.now(), kind=LOG_KIND, actor=session._vault.actor,
+    activity_log.append(conn, at=session.clock.now(), kind=LOG_KIND, actor=session.actor,
                         detail={"action": action, "team_id": team.id, "members": list(team.members)})
 
 
@@ -268,7 +268,7 @@ def add_team(session: Any, name: str, members: tuple[str, ...] | list[str]) -> T
     ``members`` are recipient ids (agency ids, ``professional:<name>``)."""
     words, unique = _check_team(name, tuple(members))
     team = Team("team-" + uuid.uuid4().hex, words, unique)
-    with session._vault.write() as conn:
+    with session.write() as conn:
         stored = store.insert_team(conn, team, session.clock.now())
         _log_team(session, conn, "team-added", stored)
     return stored
@@ -278,7 +278,7 @@ def change_team(session: Any, team: Team, *, name: str | None = None,
                 members: tuple[str, ...] | list[str] | None = None) -> Team:
     words, unique = _check_team(team.name if name is None else name,
                                 team.members if members is None else tuple(members))
-    with session._vault.write() as conn:
+    with session.write() as conn:
         stored = store.update_team(conn, Team(team.id, words, unique, team.version),
                                    session.clock.now())
         _log_team(session, conn, "team-changed", stored)
@@ -286,6 +286,6 @@ def change_team(session: Any, team: Team, *, name: str | None = None,
 
 
 def archive_team(session: Any, team: Team) -> None:
-    with session._vault.write() as conn:
+    with session.write() as conn:
         store.update_team(conn, team, session.clock.now(), archived=True)
         _log_team(session, conn, "team-archived", team)

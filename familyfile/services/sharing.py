@@ -98,7 +98,7 @@ def candidates(session: Any, child_id: str) -> list[tuple[Candidate, Entry]]:
     """Every entry of the child (and the family's carers), archived ones too, oldest first
     within each kind, as the selection rule sees it."""
     session.child(child_id)
-    rows = store.child_entries(session._vault.conn, child_id)
+    rows = store.child_entries(session.conn, child_id)
     social_care = {e.id for e, _ in rows
                    if e.kind == INVOLVEMENT_KIND and e.data.get("agency") == SOCIAL_CARE}
     return [(Candidate(e.id, e.kind, cats.default_category(e.kind, e.data, social_care), mark,
@@ -180,9 +180,9 @@ def record_share(session: Any, child_id: str, recipient: Recipient, purpose: Pur
         "choices": sorted(chosen.choices), "format": fmt,
         "sha256": hashlib.sha256(produced_bytes).hexdigest(), "size_bytes": len(produced_bytes),
     }
-    with session._vault.write() as conn:
+    with session.write() as conn:
         logged = activity_log.append(conn, at=session.clock.now(), kind=LOG_KIND,
-                                     actor=session._vault.actor, detail=detail)
+                                     actor=session.actor, detail=detail)
     return _record(logged)
 
 
@@ -198,6 +198,6 @@ def _record(logged: activity_log.LogEntry) -> ShareRecord:
 
 def share_log(session: Any, child_id: str, *, recipient_id: str | None = None) -> list[ShareRecord]:
     """Every share of this child's information, oldest first (optionally to one recipient)."""
-    found = [_record(e) for e in activity_log.entries(session._vault.conn, kinds=(LOG_KIND,))]
+    found = [_record(e) for e in activity_log.entries(session.conn, kinds=(LOG_KIND,))]
     return [r for r in found if r.child_id == child_id
             and (recipient_id is None or r.recipient.id == recipient_id)]

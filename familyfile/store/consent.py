@@ -16,8 +16,7 @@ from familyfile.clock import utc_iso
 from familyfile.domain.consent import ConsentEvent, Purpose, Recipient, Team
 from familyfile.domain.entry import Author, Entry
 from familyfile.store.database import Connection
-from familyfile.store.entries import _COLUMNS as ENTRY_COLUMNS
-from familyfile.store.entries import _entry as entry_from_row
+from familyfile.store.entries import ENTRY_COLUMNS, entry_from_row
 
 _EVENT_COLUMNS = ("seq, id, child_id, recipient_kind, recipient_id, recipient_name, category,"
                   " action, decision, purposes, start_on, until_on, review_on, how,"

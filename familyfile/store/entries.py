@@ -11,7 +11,7 @@ from familyfile.clock import utc_iso
 from familyfile.domain.entry import Author, Entry, EntryId, HistoryItem
 from familyfile.store.database import Connection
 
-_COLUMNS = ("id, child_id, kind, occurred_on, data, version, author_kind, author_name,"
+ENTRY_COLUMNS = ("id, child_id, kind, occurred_on, data, version, author_kind, author_name,"
             " created_utc, updated_utc, archived_utc")
 
 
@@ -19,7 +19,7 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _entry(row: tuple[Any, ...]) -> Entry:
+def entry_from_row(row: tuple[Any, ...]) -> Entry:
     return Entry(EntryId(row[0]), row[1], row[2], row[3], json.loads(row[4]), int(row[5]),
                  Author(row[6], row[7]), row[8], row[9], row[10])
 
@@ -39,7 +39,7 @@ def insert(conn: Connection, *, entry_id: EntryId, child_id: str | None, kind: s
     stamp = utc_iso(now)
     entry = Entry(entry_id, child_id, kind, occurred_on, data, 1, author, stamp, stamp)
     conn.execute(
-        f"INSERT INTO entry ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL)",
+        f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL)",
         (entry_id, child_id, kind, occurred_on, _dump(data), author.kind, author.name, stamp, stamp),
     )
     _history(conn, entry, action, author, stamp)
@@ -47,10 +47,10 @@ def insert(conn: Connection, *, entry_id: EntryId, child_id: str | None, kind: s
 
 
 def get(conn: Connection, entry_id: str) -> Entry:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM entry WHERE id = ?", (entry_id,)).fetchone()
+    row = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?", (entry_id,)).fetchone()
     if row is None:
         raise errors.NotFoundError("entry")
-    return _entry(row)
+    return entry_from_row(row)
 
 
 def _change(conn: Connection, entry_id: str, expected_version: int, *, action: str,
@@ -99,14 +99,14 @@ def list_entries(conn: Connection, *, child_id: str | None, kind: str,
                  limit: int | None = None, offset: int = 0) -> list[Entry]:
     order = "DESC" if newest_first else "ASC"
     where = "child_id IS ?" if child_id is None else "child_id = ?"
-    sql = (f"SELECT {_COLUMNS} FROM entry WHERE {where} AND kind = ?"
+    sql = (f"SELECT {ENTRY_COLUMNS} FROM entry WHERE {where} AND kind = ?"
            + ("" if include_archived else " AND archived_utc IS NULL")
            + f" ORDER BY occurred_on {order}, created_utc {order}, id {order}")
     params: list[Any] = [child_id, kind]
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return [_entry(r) for r in conn.execute(sql, params)]
+    return [entry_from_row(r) for r in conn.execute(sql, params)]
 
 
 def count(conn: Connection, *, child_id: str | None, kind: str) -> int:

@@ -18,6 +18,7 @@ from familyfile.ui.pages.appointments import AppointmentsPage
 from familyfile.ui.pages.birth import BirthPage
 from familyfile.ui.pages.children import ChildrenPage
 from familyfile.ui.pages.consent import ConsentPage
+from familyfile.ui.pages.entry_marks import EntryMarksPage
 from familyfile.ui.pages.family import FamilyPage
 from familyfile.ui.pages.growth import GrowthPage
 from familyfile.ui.pages.immunisations import ImmunisationsPage
@@ -50,6 +51,8 @@ def sections() -> list[Section]:
         Section("involvement", lambda: _("Involvement history"), "mdi6.hand-heart", InvolvementPage),
         Section("appointments", lambda: _("Appointments"), "mdi6.calendar-clock", AppointmentsPage),
         Section("consent", lambda: _("Who can see this?"), "mdi6.shield-account", ConsentPage),
+        Section("entry_marks", lambda: _("Private and sensitive"), "mdi6.eye-off-outline",
+                EntryMarksPage),
         Section("sharing_log", lambda: _("Who has seen what"), "mdi6.history", SharingLogPage),
         Section("family", lambda: _("Family"), "mdi6.account-group", FamilyPage),
         Section("children", lambda: _("Children"), "mdi6.account-multiple", ChildrenPage),

@@ -17,6 +17,9 @@ from familyfile.ui.widgets.form import STYLE, primary_button
 
 
 def _results(results: dict[str, str], names: dict[str, str], outcomes: dict[str, str]) -> str:
+    values = set(results.values())
+    if len(results) == len(names) and len(values) == 1:
+        return _("All {count}: {outcome}").format(count=len(names), outcome=outcomes[values.pop()])
     return "; ".join(f"{names[k]}: {outcomes.get(v, v)}" for k, v in results.items())
 
 
