@@ -52,6 +52,11 @@ class FamilySession:
         return self._vault.path
 
     @property
+    def file_id(self) -> str:
+        """The family file's random id (names nothing; used in the signed cards' ``iss``)."""
+        return self._vault.file_id
+
+    @property
     def clock(self) -> Clock:
         return self._vault.clock
 

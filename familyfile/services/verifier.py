@@ -1,0 +1,227 @@
+"""The practitioner's verifier, shared by ``familyfile verify``/``trust`` and the app.
+
+Reads what a family hands over — a ``shc:/…`` text, a compact JWS, a share file
+(``{"verifiableCredential": [...]}`` with the family's key card in it), a JWK or JWKS, a
+PNG/JPEG image of QR codes or a PDF (every QR on every page) — and verifies every card
+under ``familyfile.export.verify``.
+The trust store is a JSON file in a folder (default: the user data folder's ``trust``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from familyfile.clock import SYSTEM_CLOCK, Clock
+from familyfile.export import keys, shc
+from familyfile.export.verify import (
+    KeyCard,
+    Rejected,
+    TrustStore,
+    Verification,
+    read_key_card,
+    strict_json,
+    verify_jws,
+    verify_qr_text,
+)
+from familyfile.services import locations
+from familyfile.store.atomic_file import write_atomic
+
+TRUST_FILE = "trusted-keys.json"
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+_PDF_MAGIC = b"%PDF-"
+_MAX_DEPTH = 8
+PDF_DPI = 200
+PDF_TIMEOUT_S = 120
+
+
+class NotReadable(ValueError):
+    """The file holds nothing we can verify or pin; the text is a plain sentence."""
+
+
+# -- the trust store ------------------------------------------------------------------------------
+def default_trust_dir() -> Path:
+    return locations.data_dir() / "trust"
+
+
+def load_trust(folder: Path | None = None) -> TrustStore:
+    return TrustStore.load((folder or default_trust_dir()) / TRUST_FILE)
+
+
+def save_trust(store: TrustStore, folder: Path | None = None) -> Path:
+    target = folder or default_trust_dir()
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = target / TRUST_FILE
+    write_atomic(path, store.to_json().encode("utf-8"))
+    return path
+
+
+# -- reading a file -------------------------------------------------------------------------------
+@dataclass
+class Contents:
+    """What a file holds: card texts (``shc:/…`` or compact JWS), key cards and bare JWKs."""
+
+    cards: list[str] = field(default_factory=list)
+    key_cards: list[KeyCard] = field(default_factory=list)
+    jwks: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def offered_keys(self) -> list[dict[str, Any]]:
+        return [card.jwk for card in self.key_cards] + self.jwks
+
+
+def qr_texts(image_path: Path) -> list[str]:
+    """The text of every QR code in a PNG/JPEG image (zxing-cpp)."""
+    import zxingcpp
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(image_path) as image:
+            image.load()
+            found = zxingcpp.read_barcodes(image.convert("L"),
+                                           formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        raise NotReadable("The image could not be opened.") from exc
+    return [code.text for code in found if code.valid and code.text]
+
+
+def pdf_qr_texts(pdf_path: Path) -> list[str]:
+    """The text of every QR code on every page of a PDF (pages drawn by pdftoppm)."""
+    with tempfile.TemporaryDirectory(prefix="familyfile-verify-") as folder:
+        try:
+            subprocess.run(["pdftoppm", "-r", str(PDF_DPI), "-gray", "-png", str(pdf_path),
+                            str(Path(folder) / "page")], check=True, capture_output=True,
+                           timeout=PDF_TIMEOUT_S)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise NotReadable("The PDF could not be read (is pdftoppm from poppler installed?).") from exc
+        return [text for page in sorted(Path(folder).glob("page*.png")) for text in qr_texts(page)]
+
+
+def read_contents(path: Path) -> Contents:
+    """Everything verifiable in ``path``; NotReadable when there is nothing."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise NotReadable("The file is too large to be a card, a share file or a QR image.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotReadable("The file could not be read.") from exc
+    contents = Contents()
+    if data.startswith(_IMAGE_MAGIC) or data.startswith(_PDF_MAGIC):
+        texts = qr_texts(path) if data.startswith(_IMAGE_MAGIC) else pdf_qr_texts(path)
+        if not texts:
+            raise NotReadable("No QR code was found in the image or PDF.")
+        for text in texts:
+            _add_text(contents, text)
+        return contents
+    try:
+        text = data.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise NotReadable("The file is neither a card, a share file, a key nor a PNG/JPEG image.") from exc
+    if text.startswith("{"):
+        try:
+            value = strict_json(text.encode("utf-8"))
+        except ValueError as exc:
+            raise NotReadable("The file is not well-formed JSON.") from exc
+        _add_json(contents, value)
+    elif text:
+        _add_text(contents, text)
+    if not (contents.cards or contents.key_cards or contents.jwks):
+        raise NotReadable("The file holds no card and no key.")
+    return contents
+
+
+def _add_text(contents: Contents, text: str) -> None:
+    """A QR's or a text file's content: a card, or a key card (shc:/ or plain JWS)."""
+    jws = text
+    if text.startswith(shc.QR_PREFIX):
+        try:
+            jws = shc.from_numeric(text)
+        except ValueError:
+            contents.cards.append(text)  # let the verifier say why
+            return
+    key_card = _key_card_or_none(jws)
+    if key_card is not None:
+        contents.key_cards.append(key_card)
+    else:
+        contents.cards.append(text)
+
+
+def _add_json(contents: Contents, value: dict[str, Any]) -> None:
+    if value.get("kty") is not None:
+        contents.jwks.append(value)
+        return
+    if isinstance(value.get("keys"), list):  # a JWKS
+        contents.jwks.extend(k for k in value["keys"] if isinstance(k, dict))
+        return
+    credentials = value.get("verifiableCredential")
+    if isinstance(credentials, list):
+        contents.cards.extend(c for c in credentials if isinstance(c, str))
+    for text in _strings(value, 0):  # our key entry, wherever the share file keeps it
+        key_card = _key_card_or_none(text)
+        if key_card is not None and key_card not in contents.key_cards:
+            contents.key_cards.append(key_card)
+
+
+def _strings(value: Any, depth: int) -> Iterator[str]:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(value, str) and value.count(".") == 2:
+        yield value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            if name != "verifiableCredential":
+                yield from _strings(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, depth + 1)
+
+
+def _key_card_or_none(jws: str) -> KeyCard | None:
+    try:
+        return read_key_card(jws)
+    except Rejected:
+        return None
+
+
+# -- verifying ------------------------------------------------------------------------------------
+def verify_contents(contents: Contents, trust: TrustStore, clock: Clock = SYSTEM_CLOCK) -> list[Verification]:
+    """One result per card; the keys that came with them are offered, never trusted."""
+    offered = contents.offered_keys
+    results = []
+    for card in contents.cards:
+        if card.startswith(shc.QR_PREFIX):
+            results.append(verify_qr_text(card, trust, offered_keys=offered, clock=clock))
+        else:
+            results.append(verify_jws(card, trust, offered_keys=offered, clock=clock))
+    return results
+
+
+# -- what can be pinned ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Candidate:
+    """A key that could be pinned for an issuer, with the fingerprint to compare first."""
+
+    issuer: str | None
+    name: str
+    jwk: dict[str, Any]
+    kid: str
+    fingerprint: str
+
+
+def candidates(contents: Contents) -> list[Candidate]:
+    """Key cards (which name their issuer) first, then usable bare JWKs (issuer unknown)."""
+    found = [Candidate(c.issuer, c.name, c.jwk, c.kid, c.fingerprint) for c in contents.key_cards]
+    for jwk in contents.jwks:
+        try:
+            keys.public_key_from_jwk(jwk)
+        except keys.UnusableKey:
+            continue
+        found.append(Candidate(None, "", jwk, keys.kid_of(jwk), keys.fingerprint_of(jwk)))
+    return found
+
