@@ -19,7 +19,9 @@ MODULES: list[str] = [
     "milestones",
     "consent",
     "sharing",
+    "handover",
     "demo",
+    "keys",
 ]
 
 
