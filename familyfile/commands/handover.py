@@ -1,7 +1,8 @@
 """``familyfile export PATH CHILD --agency ID --purpose P --format qr|share --out OUT``.
 
 Everything goes through the consent selection rule (``services.handover``) and is logged in
-the sharing log. ``--format pdf`` and ``--format fhir`` are not available yet (exit 1).
+the sharing log. ``--format fhir`` writes a FHIR document Bundle (JSON, unsigned) to OUT.
+``--format pdf`` is not available yet (exit 1).
 
 The signing key comes from ``familyfile.services.signing.current_key(session)``, imported when
 the command runs; if that service is missing the command says so and exits 1 without writing.
@@ -22,7 +23,7 @@ from familyfile.i18n import _
 from familyfile.services import handover, sharing
 
 FORMATS = ("qr", "share", "pdf", "fhir")
-NOT_YET = ("pdf", "fhir")
+NOT_YET = ("pdf",)
 
 
 def signing_key(session: Any) -> SigningKey:
@@ -51,6 +52,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         who = recipient_from(args, session, child.id)
         purpose = purposes_from(args)[0]
         chosen = sharing.resolve_choices(session, child.id, args.choose or [])
+        if args.format == "fhir":
+            handover.write_fhir(session, child.id, who, purpose, chosen, Path(args.out))
+            print(_("FHIR bundle written to {out}.").format(out=args.out))
+            return EXIT_OK
         key = signing_key(session)
         sections = args.sections or list(cards.SECTIONS)
         out = Path(args.out)
@@ -74,8 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_recipient_args(exp, team=False)
     add_purpose_args(exp, many=False)
     exp.add_argument("--format", required=True, choices=FORMATS,
-                     help=_("qr: a folder of PNGs, one per card; share: one signed JSON file"))
-    exp.add_argument("--out", required=True, metavar="OUT", help=_("the folder (qr) or file (share)"))
+                     help=_("qr: a folder of PNGs, one per card; share: one signed JSON file; "
+                            "fhir: a FHIR document Bundle (JSON)"))
+    exp.add_argument("--out", required=True, metavar="OUT", help=_("the folder (qr) or file (share, fhir)"))
     exp.add_argument("--sections", nargs="+", choices=cards.SECTIONS, metavar="SECTION",
                      help=_("which sections: {all} (default: all)").format(all=", ".join(cards.SECTIONS)))
     exp.add_argument("--choose", nargs="+", action="extend", metavar="CATEGORY_OR_ENTRY",

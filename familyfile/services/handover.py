@@ -6,7 +6,8 @@ what was produced:
 
 * ``make_cards`` (format ``qr``): the cards' JWS texts joined by ``"\\n"`` (UTF-8);
 * ``write_qr_folder`` (format ``qr``): the same bytes (the PNGs only draw those cards);
-* ``write_share_file`` (format ``share-file``): the share file's bytes.
+* ``write_share_file`` (format ``share-file``): the share file's bytes;
+* ``write_fhir`` (format ``fhir``): the FHIR document Bundle's bytes (UTF-8 JSON).
 
 The signing key is a parameter (a ``familyfile.export.keys.SigningKey``); where it comes from
 (the vault) is not this module's business.
@@ -14,21 +15,23 @@ The signing key is a parameter (a ``familyfile.export.keys.SigningKey``); where 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from familyfile.clock import utc_iso
 from familyfile.domain.consent import PERMIT, Purpose, Recipient
 from familyfile.domain.selection import Selection
 from familyfile.export import cards as card_builder
-from familyfile.export import share_file, shc
+from familyfile.export import fhir_bundle, share_file, shc
 from familyfile.export.keys import SigningKey
 from familyfile.services import consent, sharing
 from familyfile.store.atomic_file import write_atomic
 
 DEFAULT_EXPIRES_DAYS = 90
-QR_FORMAT, SHARE_FORMAT = "qr", "share-file"
+QR_FORMAT, SHARE_FORMAT, FHIR_FORMAT = "qr", "share-file", "fhir"
 
 
 def _consent_items(session: Any, child_id: str, recipient: Recipient) -> list[card_builder.Item]:
@@ -109,4 +112,27 @@ def write_share_file(session: Any, child_id: str, recipient: Recipient, purpose:
     data = share_file.write_bytes(made, key.public_jwk, display_name)
     write_atomic(out, data)
     sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, SHARE_FORMAT, data)
+    return data
+
+
+def fhir_document(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+                  choices: Iterable[str]) -> tuple[Selection, dict[str, Any]]:
+    """The selection and the FHIR document Bundle built from ``selection.included`` only."""
+    chosen = sharing.preview(session, child_id, recipient, purpose, choices).selection
+    by_id = {str(entry.id): entry for _, entry in sharing.candidates(session, child_id)}
+    sources = [fhir_bundle.Source(i, card_builder.Item(by_id[i].kind, by_id[i].data, by_id[i].occurred_on),
+                                  by_id[i].author.kind, by_id[i].author.name, by_id[i].updated_utc)
+               for i in chosen.included]
+    document = fhir_bundle.build_document(sources, composed_at=utc_iso(session.clock.now()))
+    fhir_bundle.validate(document)
+    return chosen, document
+
+
+def write_fhir(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+               choices: Iterable[str], out: Path) -> bytes:
+    """Write the FHIR document Bundle (JSON) to ``out`` and log it (format ``fhir``); returns its bytes."""
+    chosen, document = fhir_document(session, child_id, recipient, purpose, choices)
+    data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    write_atomic(out, data)
+    sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, FHIR_FORMAT, data)
     return data

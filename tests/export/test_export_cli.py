@@ -1,4 +1,4 @@
-"""``familyfile export``: qr folder and share file through the selection rule; pdf/fhir not yet."""
+"""``familyfile export``: qr folder and share file through the selection rule; pdf not yet."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_share_file_and_qr_folder(path: Path, tmp_path: Path) -> None:
     assert [r.format for r in _log(path)] == ["share-file", "qr"]
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "fhir"])
+@pytest.mark.parametrize("fmt", ["pdf"])
 def test_not_available_yet(path: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _export(path, "x", fmt, tmp_path / "out") == 1
     assert "not available yet" in capsys.readouterr().err
