@@ -10,14 +10,11 @@ invented (Family File never makes them up). The photos are simple drawings made 
 
 from __future__ import annotations
 
-import io
 import shutil
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-
-from PIL import Image, ImageDraw
 
 from familyfile import errors
 from familyfile.clock import SYSTEM_CLOCK, Clock
@@ -41,12 +38,13 @@ from familyfile.services import (
     growth,
     immunisations,
     journal,
-    journal_photos,
     milestones,
     reviews,
 )
 from familyfile.services import involvement as involvements
 from familyfile.services import session as sessions
+from familyfile.services.demo_journal import AYO_JOURNAL, TOBI_JOURNAL
+from familyfile.services.demo_pictures import PICTURES, photo
 from familyfile.services.session import FamilySession
 from familyfile.store import backup
 from familyfile.store import key_header as kh
@@ -105,103 +103,6 @@ def _at(day: date, hour: int, minute: int = 0) -> str:
 
 
 # -- pictures (simple drawings, no faces) --------------------------------------------------------
-def _canvas(sky: tuple[int, int, int]) -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    picture = Image.new("RGB", (640, 480), sky)
-    return picture, ImageDraw.Draw(picture)
-
-
-def _blocks() -> Image.Image:
-    picture, pen = _canvas((250, 244, 230))
-    pen.rectangle((0, 400, 640, 480), fill=(196, 160, 120))
-    colours = [(214, 69, 65), (241, 196, 15), (52, 152, 219), (46, 204, 113), (155, 89, 182),
-               (230, 126, 34)]
-    for level, colour in enumerate(colours):
-        left = 250 + (level % 2) * 12 - level * 2
-        top = 400 - (level + 1) * 58
-        pen.rounded_rectangle((left, top, left + 120, top + 56), radius=8, fill=colour,
-                              outline=(60, 60, 60), width=3)
-    return picture
-
-
-def _hand_painting() -> Image.Image:
-    picture, pen = _canvas((255, 255, 255))
-    splodges = [((90, 80), 70, (231, 76, 60)), ((300, 150), 90, (52, 152, 219)),
-                ((480, 90), 60, (241, 196, 15)), ((180, 320), 85, (46, 204, 113)),
-                ((420, 330), 75, (155, 89, 182)), ((560, 260), 50, (230, 126, 34))]
-    for (x, y), size, colour in splodges:
-        pen.ellipse((x - size, y - size * 0.8, x + size, y + size * 0.8), fill=colour)
-        for finger in range(4):
-            fx = x - size + 20 + finger * (size // 2)
-            pen.ellipse((fx, y - size - 30, fx + 26, y - size + 10), fill=colour)
-    return picture
-
-
-def _sunflower() -> Image.Image:
-    picture, pen = _canvas((190, 225, 250))
-    pen.ellipse((470, 30, 590, 150), fill=(253, 216, 53))
-    pen.rectangle((0, 410, 640, 480), fill=(121, 85, 72))
-    pen.polygon([(240, 330), (400, 330), (380, 430), (260, 430)], fill=(211, 84, 0))
-    pen.rectangle((314, 170, 326, 330), fill=(56, 142, 60))
-    pen.ellipse((326, 230, 396, 262), fill=(76, 175, 80))
-    for angle in range(0, 360, 30):
-        offset = {0: (60, 0), 30: (52, 30), 60: (30, 52), 90: (0, 60), 120: (-30, 52),
-                  150: (-52, 30), 180: (-60, 0), 210: (-52, -30), 240: (-30, -52),
-                  270: (0, -60), 300: (30, -52), 330: (52, -30)}[angle]
-        cx, cy = 320 + offset[0], 150 + offset[1]
-        pen.ellipse((cx - 26, cy - 26, cx + 26, cy + 26), fill=(251, 192, 45))
-    pen.ellipse((280, 110, 360, 190), fill=(93, 64, 55))
-    return picture
-
-
-def _rainbow() -> Image.Image:
-    picture, pen = _canvas((214, 234, 248))
-    colours = [(231, 76, 60), (230, 126, 34), (241, 196, 15), (46, 204, 113), (52, 152, 219),
-               (142, 68, 173)]
-    for band, colour in enumerate(colours):
-        inset = band * 26
-        pen.arc((60 + inset, 80 + inset, 580 - inset, 600 - inset), 180, 360, fill=colour, width=26)
-    pen.rectangle((0, 400, 640, 480), fill=(120, 170, 90))
-    for x in (120, 330, 500):
-        pen.ellipse((x - 60, 420, x + 60, 460), fill=(110, 140, 170))
-    pen.rounded_rectangle((300, 360, 340, 440), radius=10, fill=(241, 196, 15))
-    pen.rounded_rectangle((350, 360, 390, 440), radius=10, fill=(241, 196, 15))
-    return picture
-
-
-def _bus() -> Image.Image:
-    picture, pen = _canvas((200, 230, 255))
-    pen.rectangle((0, 380, 640, 480), fill=(120, 120, 120))
-    pen.rounded_rectangle((90, 170, 550, 370), radius=24, fill=(200, 30, 45), outline=(90, 0, 10),
-                          width=4)
-    for window in range(5):
-        left = 120 + window * 84
-        pen.rectangle((left, 200, left + 64, 260), fill=(220, 240, 255), outline=(90, 0, 10), width=3)
-    pen.rectangle((470, 280, 530, 370), fill=(220, 240, 255), outline=(90, 0, 10), width=3)
-    for wheel in (170, 450):
-        pen.ellipse((wheel - 38, 330, wheel + 38, 406), fill=(40, 40, 40))
-        pen.ellipse((wheel - 14, 354, wheel + 14, 382), fill=(180, 180, 180))
-    return picture
-
-
-def _ducks() -> Image.Image:
-    picture, pen = _canvas((205, 232, 250))
-    pen.rectangle((0, 250, 640, 480), fill=(126, 200, 120))
-    pen.ellipse((80, 270, 560, 450), fill=(100, 160, 220))
-    for x, y in ((200, 330), (330, 370), (440, 320)):
-        pen.ellipse((x - 40, y - 18, x + 40, y + 22), fill=(255, 236, 120))
-        pen.ellipse((x + 18, y - 46, x + 52, y - 12), fill=(255, 236, 120))
-        pen.polygon([(x + 50, y - 30), (x + 70, y - 26), (x + 50, y - 22)], fill=(240, 140, 40))
-    return picture
-
-
-def _photo(draw: Callable[[], Image.Image]) -> journal_photos.PreparedPhoto:
-    """A drawing made ready for the journal exactly as a chosen photo is (in memory)."""
-    out = io.BytesIO()
-    draw().save(out, format="PNG")
-    return journal_photos.prepare(out.getvalue())
-
-
-# -- growth along a centile ------------------------------------------------------------------------
 def _value_at(method: str, sds: float, basis: ChildBasis, on: date) -> float:
     from rcpchgrowth import measurement_from_sds
 
@@ -303,79 +204,8 @@ def _add_carers(session: FamilySession) -> list[str]:
 
 
 # -- Tobi: three years old ------------------------------------------------------------------------
-TOBI_JOURNAL: tuple[tuple[int, str, str, str, str, str], ...] = (
-    # (days old, area, text, first's title, seen by, picture)
-    (425, "physical", "Let go of the sofa and took four wobbly steps to Daddy, then sat down "
-     "and clapped for himself.", "First steps on his own", "Daddy", ""),
-    (436, "communication_language", "Says \u201cba\u201d for ball and \u201comi\u201d for "
-     "water (Yoruba). Hands us things and waits for us to say the word.", "", "", ""),
-    (452, "personal_social_emotional", "Stay and play at the family hub. Watched the other "
-     "children for a long time from my lap, then crawled over to the sand tray.", "", "", ""),
-    (470, "understanding_world", "Points at every bus from the window and shouts "
-     "\u201cbuh!\u201d. Knows the number 12 stops outside.", "", "", ""),
-    (489, "expressive_arts", "Banging pans with a wooden spoon and bobbing up and down to "
-     "Grandma's songs.", "", "Grandma", ""),
-    (512, "mathematics", "Built a tower of six blocks, then knocked it down and laughed. "
-     "Did it again and again.", "Tower of six blocks", "", "blocks"),
-    (535, "physical", "Feeds himself with a spoon now. Most of the yoghurt reaches his mouth.",
-     "", "", ""),
-    (560, "literacy", "Brings us \u201cDear Zoo\u201d every night and lifts the flaps himself.",
-     "", "", ""),
-    (588, "communication_language", "New words this month: \u201cmore\u201d, \u201cbye\u201d, "
-     "\u201cdada\u201d, \u201cbath\u201d. Still mostly points and pulls my hand.", "", "", ""),
-    (615, "expressive_arts", "Hand painting at the family hub. Loved the blue and wanted it on "
-     "his arms too.", "", "", "painting"),
-    (640, "personal_social_emotional", "Gave his cousin a cuddle when she fell over.", "", "", ""),
-    (668, "understanding_world", "Found a snail in the garden and watched it for ages. "
-     "Said \u201cslow\u201d.", "", "Grandma", ""),
-    (701, "physical", "Kicked a ball to Daddy in the park, and can run now (straight into "
-     "puddles).", "First kick of a ball", "Daddy", ""),
-    (731, "personal_social_emotional", "Second birthday party. Blew out the candle with a bit "
-     "of help and shared his cake with everyone.", "", "", ""),
-    (745, "personal_social_emotional", "First week at Little Acorns Nursery. Cried at drop-off "
-     "on Monday; by Friday he waved and went to the water tray.", "Started nursery", "", ""),
-    (768, "communication_language", "Put two words together: \u201cmore omi\u201d (more water) "
-     "and \u201cbus gone\u201d.", "First two words together", "", ""),
-    (790, "mathematics", "Sorting his cars into a line, all the red ones first.", "", "", ""),
-    (845, "understanding_world", "Planted sunflower seeds in a pot with Grandma and waters "
-     "them every morning.", "", "Grandma", "sunflower"),
-    (862, "communication_language", "Started speech and language sessions with Amira. "
-     "We practise choosing games at home: \u201capple or banana?\u201d and wait.", "",
-     "", ""),
-    (870, "literacy", "Joins in with \u201cWheels on the Bus\u201d: does all the actions and "
-     "sings \u201cround and round\u201d.", "", "", ""),
-    (898, "physical", "Jumped off the bottom step with both feet together.",
-     "First jump with both feet", "", ""),
-    (925, "expressive_arts", "Feeding his teddy pretend jollof rice with a block. Told teddy "
-     "\u201ceat!\u201d", "", "", ""),
-    (950, "personal_social_emotional", "Took his own coat and shoes off at nursery and put "
-     "them on his peg (key person told us).", "", "Nursery", ""),
-    (978, "communication_language", "Named ten pictures in his bus book. Mixes English and "
-     "Yoruba and that is fine, says Amira.", "", "", ""),
-    (1003, "understanding_world", "Walk in wellies after the rain. Saw a rainbow and "
-     "said \u201crainbow! red!\u201d", "", "", "rainbow"),
-    (1030, "mathematics", "Counts \u201cone, two, three\u201d when we go up the stairs "
-     "(sometimes \u201cone, two, five\u201d).", "", "", ""),
-    (1056, "literacy", "Makes marks with chunky crayons and tells us \u201cit's a bus\u201d.",
-     "", "", ""),
-    (1080, "expressive_arts", "Drew a circle after I showed him, then covered the page in "
-     "circles.", "First circle drawn", "", ""),
-    (1098, "understanding_world", "Ride on the top deck of the real bus, right at the front. "
-     "The best day ever.", "", "Daddy", "bus"),
-    (1110, "personal_social_emotional", "Sang to baby Ayo when she cried, and fetched her "
-     "muslin. A very proud big brother.", "", "", ""),
-    (1125, "communication_language", "Asks \u201cwhat's that?\u201d about everything. "
-     "Started saying \u201cI do it\u201d.", "", "", ""),
-    (1140, "physical", "Pedals his trike all the way to the corner shop.", "First time "
-     "pedalling his trike", "", ""),
-    (1150, "mathematics", "Knows which bag is \u201cbig\u201d and which is \u201clittle\u201d "
-     "at the shops and carries the little one.", "", "", ""),
-)
 # Written by the family hub key worker beside Grace (the app shows who wrote it).
 TOBI_KEY_WORKER_DAYS = {452, 615}
-PICTURES: dict[str, Callable[[], Image.Image]] = {
-    "blocks": _blocks, "painting": _hand_painting, "sunflower": _sunflower, "rainbow": _rainbow,
-    "bus": _bus, "ducks": _ducks}
 
 TOBI_SOMETIMES = ("m36-questions", "m36-conversation")
 TOBI_NOT_YET = ("m36-understood",)
@@ -391,7 +221,7 @@ def _journal(session: FamilySession, child_id: str, born: date,
         on = born + timedelta(days=days)
         if on > today:
             continue
-        prepared = [_photo(PICTURES[picture])] if picture else []
+        prepared = [photo(PICTURES[picture])] if picture else []
         photos += len(prepared)
         writer = session.author
         if days in key_worker_days:
@@ -601,22 +431,6 @@ def _place_for(session: FamilySession, involvement_id: str) -> str:
 
 
 # -- Ayo: born at 33+2 weeks, about five months old ------------------------------------------------
-AYO_JOURNAL: tuple[tuple[int, str, str, str, str, str], ...] = (
-    (1, "personal_social_emotional", "First skin-to-skin cuddle with Mummy on the neonatal "
-     "unit. She held my finger.", "First cuddle", "", ""),
-    (9, "physical", "Took a whole feed from a bottle of expressed milk, no tube.",
-     "First full feed without the tube", "Neonatal nurse", ""),
-    (22, "personal_social_emotional", "Home from the neonatal unit! Tobi wanted to hold her "
-     "straight away.", "Came home", "", ""),
-    (61, "understanding_world", "Watches the black-and-white cards on her cot for a long "
-     "time.", "", "", ""),
-    (92, "personal_social_emotional", "A real smile for Daddy (six weeks after her due "
-     "date, right on time).", "First smile", "Daddy", ""),
-    (118, "communication_language", "Coos back when Grandma sings to her in Yoruba.", "",
-     "Grandma", ""),
-    (139, "understanding_world", "First walk to the park pond. Wide awake watching the "
-     "ducks.", "", "", "ducks"),
-)
 
 
 def _ayo(session: FamilySession) -> str:

@@ -14,14 +14,19 @@ def _raise_first(problems: list[ValidationError]) -> None:
         raise problems[0]
 
 
+def _save(session: Any, child_id: str, kind: str, record: Any, existing: Entry | None,
+          validate: Any) -> Entry:
+    """Check ``record`` against the child's birth date and today, then add or edit it."""
+    _raise_first(validate(record, session.child(child_id).date_of_birth, session.today()))
+    if existing is None:
+        return session.records.add(child_id=child_id, kind=kind, data=record.to_data(),
+                                   occurred_on=record.on)
+    return session.records.edit(existing, data=record.to_data(), occurred_on=record.on)
+
+
 def record_contact(session: Any, child_id: str, record: rules.Contact,
                    existing: Entry | None = None) -> Entry:
-    born = session.child(child_id).date_of_birth
-    _raise_first(rules.validate_contact(record, born, session.today()))
-    if existing is None:
-        return session.records.add(child_id=child_id, kind=rules.CONTACT_KIND,
-                                   data=record.to_data(), occurred_on=record.on)
-    return session.records.edit(existing, data=record.to_data(), occurred_on=record.on)
+    return _save(session, child_id, rules.CONTACT_KIND, record, existing, rules.validate_contact)
 
 
 def contacts(session: Any, child_id: str) -> list[tuple[rules.Contact, Entry]]:
@@ -42,12 +47,8 @@ def due_contacts(session: Any, child_id: str) -> list[rules.ContactStatus]:
 
 def record_integrated(session: Any, child_id: str, review: rules.IntegratedReview,
                       existing: Entry | None = None) -> Entry:
-    born = session.child(child_id).date_of_birth
-    _raise_first(rules.validate_integrated(review, born, session.today()))
-    if existing is None:
-        return session.records.add(child_id=child_id, kind=rules.INTEGRATED_KIND,
-                                   data=review.to_data(), occurred_on=review.on)
-    return session.records.edit(existing, data=review.to_data(), occurred_on=review.on)
+    return _save(session, child_id, rules.INTEGRATED_KIND, review, existing,
+                 rules.validate_integrated)
 
 
 def integrated_reviews(session: Any, child_id: str) -> list[tuple[rules.IntegratedReview, Entry]]:
@@ -62,12 +63,7 @@ def latest_review(session: Any, child_id: str) -> tuple[rules.IntegratedReview, 
 
 def record_check(session: Any, child_id: str, record: rules.ScreeningCheck,
                  existing: Entry | None = None) -> Entry:
-    born = session.child(child_id).date_of_birth
-    _raise_first(rules.validate_check(record, born, session.today()))
-    if existing is None:
-        return session.records.add(child_id=child_id, kind=rules.CHECK_KIND,
-                                   data=record.to_data(), occurred_on=record.on)
-    return session.records.edit(existing, data=record.to_data(), occurred_on=record.on)
+    return _save(session, child_id, rules.CHECK_KIND, record, existing, rules.validate_check)
 
 
 def checks(session: Any, child_id: str) -> list[tuple[rules.ScreeningCheck, Entry]]:
