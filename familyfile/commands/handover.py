@@ -2,10 +2,11 @@
 
 Everything goes through the consent selection rule (``services.handover``) and is logged in
 the sharing log. ``--format fhir`` writes a FHIR document Bundle (JSON, unsigned) to OUT.
-``--format pdf`` is not available yet (exit 1).
 
 The signing key comes from ``familyfile.services.signing.current_key(session)``, imported when
 the command runs; if that service is missing the command says so and exits 1 without writing.
+``--format pdf`` writes the PDF pack (``services.handover.write_pdf``): the chosen sections
+(``journal`` is printed only, it has no card), a QR card per section and the key card.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from familyfile.commands.common import EXIT_OK, EXIT_OTHER, CliError, open_session, warn
+from familyfile.commands.common import EXIT_OK, CliError, open_session
 from familyfile.commands.consent import add_purpose_args, add_recipient_args, purposes_from, recipient_from
 from familyfile.export import cards
 from familyfile.export.keys import SigningKey
@@ -23,7 +24,6 @@ from familyfile.i18n import _
 from familyfile.services import handover, sharing
 
 FORMATS = ("qr", "share", "pdf", "fhir")
-NOT_YET = ("pdf",)
 
 
 def signing_key(session: Any) -> SigningKey:
@@ -41,10 +41,6 @@ def signing_key(session: Any) -> SigningKey:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.format in NOT_YET:
-        warn(_("Exporting as {format} is not available yet: use --format qr or --format share.")
-             .format(format=args.format))
-        return EXIT_OTHER
     if args.expires_days < 1:
         raise CliError(_("--expires-days must be 1 or more."))
     with open_session(args.path) as session:
@@ -57,14 +53,23 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(_("FHIR bundle written to {out}.").format(out=args.out))
             return EXIT_OK
         key = signing_key(session)
-        sections = args.sections or list(cards.SECTIONS)
         out = Path(args.out)
+        name = args.display_name or f"{child.given_name} {child.family_name}".strip()
+        if args.format == "pdf":
+            handover.write_pdf(session, child.id, who, purpose, chosen, key,
+                               args.sections or list(handover.PDF_SECTIONS), out, name,
+                               args.expires_days, include_sharing_log=args.include_sharing_log)
+            print(_("PDF pack written to {out}.").format(out=out))
+            print(_("Fingerprint: {fp}").format(fp=key.fingerprint))
+            return EXIT_OK
+        if handover.JOURNAL in (args.sections or ()):
+            raise CliError(_("The journal section is only in the PDF pack (--format pdf)."))
+        sections = args.sections or list(cards.SECTIONS)
         if args.format == "qr":
             paths = handover.write_qr_folder(session, child.id, who, purpose, chosen, key, sections, out,
                                              args.expires_days)
             print(_("{n} QR cards written to {out}.").format(n=len(paths), out=out))
         else:
-            name = args.display_name or f"{child.given_name} {child.family_name}".strip()
             handover.write_share_file(session, child.id, who, purpose, chosen, key, sections, out, name,
                                       args.expires_days)
             print(_("Share file written to {out}.").format(out=out))
@@ -80,13 +85,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_purpose_args(exp, many=False)
     exp.add_argument("--format", required=True, choices=FORMATS,
                      help=_("qr: a folder of PNGs, one per card; share: one signed JSON file; "
-                            "fhir: a FHIR document Bundle (JSON)"))
-    exp.add_argument("--out", required=True, metavar="OUT", help=_("the folder (qr) or file (share, fhir)"))
-    exp.add_argument("--sections", nargs="+", choices=cards.SECTIONS, metavar="SECTION",
-                     help=_("which sections: {all} (default: all)").format(all=", ".join(cards.SECTIONS)))
+                            "pdf: the PDF pack to print; fhir: a FHIR document Bundle (JSON)"))
+    exp.add_argument("--out", required=True, metavar="OUT",
+                     help=_("the folder (qr) or file (share, pdf, fhir)"))
+    exp.add_argument("--sections", nargs="+", choices=handover.PDF_SECTIONS, metavar="SECTION",
+                     help=_("which sections: {all} (default: all; journal only with --format pdf)")
+                     .format(all=", ".join(handover.PDF_SECTIONS)))
     exp.add_argument("--choose", nargs="+", action="extend", metavar="CATEGORY_OR_ENTRY",
                      help=_("choose a kind of information or one entry for this share"))
     exp.add_argument("--expires-days", type=int, default=handover.DEFAULT_EXPIRES_DAYS, metavar="N",
                      help=_("how many days the cards stay valid (default 90)"))
-    exp.add_argument("--display-name", default="", help=_("the name shown with the key (share file)"))
+    exp.add_argument("--display-name", default="",
+                     help=_("the name shown with the key (share file, PDF pack)"))
+    exp.add_argument("--include-sharing-log", action="store_true",
+                     help=_("PDF pack: add a page listing who has had this record before"))
     exp.set_defaults(handler=cmd_export)

@@ -1,13 +1,15 @@
 """Hand it over: signed QR cards and the share file, always through the consent selection rule.
 
-Every path runs :func:`services.sharing.preview` and builds cards from ``selection.included``
-only, then logs the share with :func:`services.sharing.record_share` and the SHA-256 of exactly
-what was produced:
+Every path runs the selection rule (:func:`services.sharing.selection`, which
+:func:`services.sharing.preview` shows) and builds from ``selection.included`` only, then logs
+the share with :func:`services.sharing.record_share` and the SHA-256 of exactly what was
+produced:
 
 * ``make_cards`` (format ``qr``): the cards' JWS texts joined by ``"\\n"`` (UTF-8);
 * ``write_qr_folder`` (format ``qr``): the same bytes (the PNGs only draw those cards);
 * ``write_share_file`` (format ``share-file``): the share file's bytes;
-* ``write_fhir`` (format ``fhir``): the FHIR document Bundle's bytes (UTF-8 JSON).
+* ``write_fhir`` (format ``fhir``): the FHIR document Bundle's bytes (UTF-8 JSON);
+* ``write_pdf`` (format ``pdf``): the PDF pack's bytes (``export.pdf_pack``).
 
 The signing key is a parameter (a ``familyfile.export.keys.SigningKey``); where it comes from
 (the vault) is not this module's business.
@@ -16,18 +18,27 @@ The signing key is a parameter (a ``familyfile.export.keys.SigningKey``); where 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from familyfile.clock import utc_iso
-from familyfile.domain.consent import PERMIT, Purpose, Recipient
+from familyfile.domain import categories
+from familyfile.domain import growth as growth_rules
+from familyfile.domain import reviews as review_rules
+from familyfile.domain.consent import PERMIT, Purpose, Recipient, purpose_name
+from familyfile.domain.entry import Entry
+from familyfile.domain.growth_chart import build_chart, reference_label
 from familyfile.domain.selection import Selection
 from familyfile.export import cards as card_builder
-from familyfile.export import fhir_bundle, share_file, shc
+from familyfile.export import fhir_bundle, pdf_pack, share_file, shc
+from familyfile.export import pdf_pack_sections as pdf_sections
 from familyfile.export.keys import SigningKey
-from familyfile.services import consent, sharing
+from familyfile.i18n import _
+from familyfile.services import consent, growth, sharing
+from familyfile.services.immunisation_words import day_text, dose_text
 from familyfile.store.atomic_file import write_atomic
 
 DEFAULT_EXPIRES_DAYS = 90
@@ -53,19 +64,28 @@ def _consent_items(session: Any, child_id: str, recipient: Recipient) -> list[ca
     return found
 
 
+def selected_items(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+                   choices: Iterable[str], with_consent: bool
+                   ) -> tuple[Selection, list[card_builder.Item], list[Entry]]:
+    """The selection, its entries as Items (``selection.included`` only, in that order), the
+    entries themselves, and — when asked — the consent receipt's items at the end."""
+    chosen = sharing.selection(session, child_id, recipient, purpose, choices)  # THE rule
+    by_id = {str(entry.id): entry for _, entry in sharing.candidates(session, child_id)}
+    entries = [by_id[i] for i in chosen.included]
+    items = [card_builder.Item(e.kind, e.data, e.occurred_on) for e in entries]
+    if with_consent:
+        items += _consent_items(session, child_id, chosen.recipient)
+    return chosen, items, entries
+
+
 def build(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
           choices: Iterable[str], key: SigningKey, sections: Sequence[str],
           expires_days: int = DEFAULT_EXPIRES_DAYS) -> tuple[Selection, list[str]]:
     """The selection and the cards built from ``selection.included`` only (nothing is logged)."""
     if expires_days < 1:
         raise ValueError("the cards must last at least one day")
-    found = sharing.preview(session, child_id, recipient, purpose, choices)
-    chosen = found.selection
-    by_id = {str(entry.id): entry for _, entry in sharing.candidates(session, child_id)}
-    items = [card_builder.Item(by_id[i].kind, by_id[i].data, by_id[i].occurred_on)
-             for i in chosen.included]
-    if card_builder.CONSENT in sections:
-        items += _consent_items(session, child_id, chosen.recipient)
+    chosen, items, _entries = selected_items(session, child_id, recipient, purpose, choices,
+                                             card_builder.CONSENT in sections)
     now = session.clock.now()
     made = card_builder.build_all(key, shc.issuer_for(session.file_id), sections, items,
                                   nbf=now, exp=now + timedelta(days=expires_days))
@@ -109,7 +129,8 @@ def write_share_file(session: Any, child_id: str, recipient: Recipient, purpose:
                      display_name: str, expires_days: int = DEFAULT_EXPIRES_DAYS) -> bytes:
     """Write the share file to ``out`` and log it (format ``share-file``); returns its bytes."""
     chosen, made = build(session, child_id, recipient, purpose, choices, key, sections, expires_days)
-    data = share_file.write_bytes(made, key.public_jwk, display_name)
+    key_card = shc.encode_key_card(key, shc.issuer_for(session.file_id), display_name, session.clock.now())
+    data = share_file.write_bytes(made, key.public_jwk, display_name, key_card)
     write_atomic(out, data)
     sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, SHARE_FORMAT, data)
     return data
@@ -135,4 +156,126 @@ def write_fhir(session: Any, child_id: str, recipient: Recipient, purpose: Purpo
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     write_atomic(out, data)
     sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, FHIR_FORMAT, data)
+    return data
+
+
+# -- the PDF pack ---------------------------------------------------------------------------------
+PDF_FORMAT = "pdf"
+JOURNAL = "journal"
+#: What the PDF pack can hold, in the order it prints: the card sections and the print-only journal.
+PDF_SECTIONS = (card_builder.ABOUT_ME, card_builder.IMMUNISATIONS, card_builder.GROWTH,
+                card_builder.REVIEW, JOURNAL, card_builder.INVOLVEMENT, card_builder.CONSENT)
+
+
+def _day(value: str) -> str:
+    try:
+        return day_text(date.fromisoformat(str(value)[:10])) if value else ""
+    except ValueError:
+        return str(value)
+
+
+def _dose(vaccine: str, dose: Any) -> str:
+    try:
+        number = int(dose) if dose not in (None, "") else None
+    except (TypeError, ValueError):
+        number = None
+    return dose_text(vaccine, number)
+
+
+def _growth_section(session: Any, child_id: str, entries: Sequence[Entry], cards: Sequence[str],
+                    with_age: bool) -> pdf_pack.PackSection:
+    """The selected measurements as rows and, when the date of birth was shared, RCPCH charts."""
+    about = growth.basis(session, child_id)
+    found = sorted((growth.row(session, e, about) for e in entries if e.kind == growth_rules.KIND),
+                   key=lambda r: r.measurement.measured_on)
+    rows = []
+    for row in found:
+        cells = []
+        for method in growth_rules.METHODS:
+            value = getattr(row.measurement, growth_rules.FIELD_FOR[method])
+            centile = row.result.centiles.get(method)
+            text = "" if value is None else growth_rules.number_text(value)
+            if text and centile is not None and centile.text:
+                text = _("{value} (centile {centile})").format(value=text, centile=centile.text)
+            cells.append(text)
+        rows.append((day_text(row.measurement.measured_on), row.age_text if with_age else "", *cells))
+    made = []
+    if with_age:
+        made = [build_chart(m, about, [(r.entry.id, r.result) for r in found]) for m in growth_rules.METHODS]
+    section = pdf_sections.growth(rows, made, cards, reference_label(), with_age)
+    if found and not with_age:
+        section = replace(section, paragraphs=(*section.paragraphs, _(
+            "Ages and growth charts are not printed: the child's date of birth was not shared.")))
+    return section
+
+
+def _log_rows(session: Any, child_id: str) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for record in sharing.share_log(session, child_id):
+        who = record.recipient.name or record.recipient.id
+        kinds = ", ".join(categories.category_name(c) for c in record.categories)
+        rows.append((_day(record.at_utc), who, record.purpose.label(), kinds, record.format))
+    return rows
+
+
+def pdf_pack_for(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+                 choices: Iterable[str], key: SigningKey, sections: Sequence[str], display_name: str,
+                 expires_days: int = DEFAULT_EXPIRES_DAYS, *, include_sharing_log: bool = False
+                 ) -> tuple[Selection, pdf_pack.Pack]:
+    """The selection and the PDF pack made from ``selection.included`` only (nothing is logged)."""
+    if expires_days < 1:
+        raise ValueError("the cards must last at least one day")
+    unknown = [s for s in sections if s not in PDF_SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown section: {', '.join(unknown)}")
+    chosen, items, entries = selected_items(session, child_id, recipient, purpose, choices,
+                                            card_builder.CONSENT in sections)
+    now = session.clock.now()
+    expires = now + timedelta(days=expires_days)
+    iss = shc.issuer_for(session.file_id)
+    cards = {s: card_builder.build_cards(key, iss, s, items, nbf=now, exp=expires)
+             for s in PDF_SECTIONS if s in sections and s in card_builder.SECTIONS}
+    about = next((i.data for i in items if i.kind == "about_me"), None)
+    contacts = {c.key: c.name for c in review_rules.contact_definitions()}
+    makers: dict[str, Callable[[], pdf_pack.PackSection]] = {
+        card_builder.ABOUT_ME: lambda: pdf_sections.about_me(items, cards[card_builder.ABOUT_ME], _day),
+        card_builder.IMMUNISATIONS: lambda: pdf_sections.immunisations(
+            items, cards[card_builder.IMMUNISATIONS], _day, _dose),
+        card_builder.GROWTH: lambda: _growth_section(session, child_id, entries, cards[card_builder.GROWTH],
+                                                     about is not None),
+        card_builder.REVIEW: lambda: pdf_sections.reviews(items, cards[card_builder.REVIEW], _day,
+                                                          lambda k: _(contacts.get(k, k))),
+        JOURNAL: lambda: pdf_sections.journal(items, _day),
+        card_builder.INVOLVEMENT: lambda: pdf_sections.involvement(
+            items, cards[card_builder.INVOLVEMENT], _day),
+        card_builder.CONSENT: lambda: pdf_sections.consent(items, cards[card_builder.CONSENT], _day,
+                                                           categories.category_name, purpose_name),
+    }
+    child = session.child(child_id)
+    name = " ".join(str(about.get(k) or "") for k in ("given_name", "family_name")).strip() if about else ""
+    pack = pdf_pack.Pack(
+        child_name=name or child.given_name, recipient=chosen.recipient.name or chosen.recipient.id,
+        purpose=purpose.label(), made_on=day_text(now.date()), expires_on=day_text(expires.date()),
+        alerts=pdf_sections.alert_lines(items), notice=consent.notice(),
+        sections=tuple(makers[s]() for s in PDF_SECTIONS if s in sections),
+        key_card=shc.encode_key_card(key, iss, display_name, now), fingerprint=key.fingerprint,
+        signer_name=display_name, child_born=_day(str(about.get("date_of_birth") or "")) if about else "",
+        sharing_log=pdf_sections.sharing_log(_log_rows(session, child_id)) if include_sharing_log else None)
+    return chosen, pack
+
+
+def write_pdf(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+              choices: Iterable[str], key: SigningKey, sections: Sequence[str], out: Path,
+              display_name: str, expires_days: int = DEFAULT_EXPIRES_DAYS, *,
+              include_sharing_log: bool = False) -> bytes:
+    """Write the PDF pack to ``out`` and log it (format ``pdf``); returns its bytes.
+
+    ``sections`` are any of :data:`PDF_SECTIONS` (the card sections and ``journal``, which is
+    printed only); ``include_sharing_log`` adds a page listing earlier shares of this child.
+    """
+    chosen, pack = pdf_pack_for(session, child_id, recipient, purpose, choices, key, sections,
+                                display_name, expires_days, include_sharing_log=include_sharing_log)
+    data = pdf_pack.build_pdf(pack)
+    write_atomic(out, data)
+    sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, PDF_FORMAT, data)
     return data

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from familyfile.clock import FixedClock
 from familyfile.export import cards, share_file, shc
+from familyfile.export.keys import SigningKey
 from familyfile.export.verify import Outcome, TrustStore, inflate_capped, parse_compact, verify_jws
 from tests.export._cards import FAMILY_KEY, ISSUER, NOW
 
@@ -168,3 +169,19 @@ def test_round_trip_through_the_verifier(count: int, batches: list[str], section
     expected = [r for i in cards.section_items(section, items) for r in cards.BUILDERS[i.kind](i)]
     assert got == json.loads(json.dumps([shc.minimise_bundle(cards.bundle({}, [[r]]))["entry"][1]["resource"]
                                          for r in expected]))
+
+
+def test_share_file_carries_a_genuine_key_card_for_its_own_key_only() -> None:
+    made = build(cards.IMMUNISATIONS, [ABOUT, jab(0)])
+    key_card = shc.encode_key_card(FAMILY_KEY, ISSUER, "Zephyrine", NOW)
+    read = share_file.read_bytes(share_file.write_bytes(made, FAMILY_KEY.public_jwk, "Zephyrine", key_card))
+    assert read.key_card == key_card and read.cards == tuple(made)
+    other = SigningKey.from_scalar(0xBEEF)
+    with pytest.raises(share_file.NotAShareFile):
+        share_file.write_bytes(made, FAMILY_KEY.public_jwk, "Zephyrine",
+                               shc.encode_key_card(other, ISSUER, "Zephyrine", NOW))
+    doc = json.loads(share_file.write_bytes(made, FAMILY_KEY.public_jwk, "Zephyrine", key_card))
+    for bad in (shc.encode_key_card(other, ISSUER, "Zephyrine", NOW), key_card[:-2] + "AA", 7):
+        doc["familyfile"]["key_card"] = bad
+        with pytest.raises(share_file.NotAShareFile):
+            share_file.read_bytes(json.dumps(doc).encode())

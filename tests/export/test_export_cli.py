@@ -1,4 +1,4 @@
-"""``familyfile export``: qr folder and share file through the selection rule; pdf not yet."""
+"""``familyfile export``: qr folder, share file and PDF pack through the selection rule."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from familyfile import cli
 from familyfile.commands import handover as command
 from familyfile.domain.involvement import InvolvementDraft
 from familyfile.export import share_file
-from familyfile.services import involvement, sharing
+from familyfile.export.verify import Outcome, TrustStore
+from familyfile.services import involvement, sharing, verifier
 from familyfile.services import session as sessions
 from tests.conftest import MARKER_GIVEN, PASSPHRASE
 
@@ -59,11 +60,26 @@ def test_share_file_and_qr_folder(path: Path, tmp_path: Path) -> None:
     assert [r.format for r in _log(path)] == ["share-file", "qr"]
 
 
-@pytest.mark.parametrize("fmt", ["pdf"])
-def test_not_available_yet(path: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _export(path, "x", fmt, tmp_path / "out") == 1
-    assert "not available yet" in capsys.readouterr().err
-    assert not (tmp_path / "out").exists()
+def test_pdf_pack(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    agency = _nursery(path)
+    out = tmp_path / "pack.pdf"
+    assert _export(path, agency, "pdf", out, "--choose", "immunisations", "--sections", "immunisations",
+                   "journal", "--display-name", "Mum", "--include-sharing-log") == 0
+    printed = capsys.readouterr().out
+    assert "PDF pack written" in printed and "Fingerprint:" in printed
+    contents = verifier.read_contents(out)  # every QR on every page, as `familyfile verify` reads it
+    assert len(contents.cards) == 1 and [k.name for k in contents.key_cards] == ["Mum"]
+    results = verifier.verify_contents(contents, TrustStore())
+    assert [r.outcome for r in results] == [Outcome.VALID_UNKNOWN_SIGNER]
+    assert results[0].fingerprint == contents.key_cards[0].fingerprint
+    assert [r.format for r in _log(path)] == ["pdf"]
+
+
+def test_the_journal_is_only_printed(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    agency = _nursery(path)
+    assert _export(path, agency, "share", tmp_path / "s.json", "--sections", "journal") == 1
+    assert "only in the PDF pack" in capsys.readouterr().err
+    assert not (tmp_path / "s.json").exists() and _log(path) == []
 
 
 def test_without_the_signing_service(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
