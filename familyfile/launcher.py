@@ -16,6 +16,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from familyfile.app import run
 
         return run(Path(args[1]) if args else None)
+    if args in (["--verifier"], ["verify-window"]):  # the card verifier, without a family file
+        os.umask(0o077)
+        from familyfile.app import run_verifier
+
+        return run_verifier()
     from familyfile.cli import main as cli_main
 
     return cli_main(args)

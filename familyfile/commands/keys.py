@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from familyfile.commands.common import EXIT_OK, EXIT_OTHER, CliError, open_session, print_json, warn
-from familyfile.export import keys
+from familyfile.export import keys, readable
 from familyfile.export.verify import Outcome, Verification
 from familyfile.i18n import _
 from familyfile.services import signing, verifier
@@ -142,23 +142,6 @@ def exit_code(results: list[Verification]) -> int:
     return VERIFY_EXIT[worst]
 
 
-def _summary(resource: dict[str, Any]) -> str:
-    kind = str(resource.get("resourceType", "?"))
-    details: list[str] = []
-    for name, value in resource.items():
-        if name == "resourceType":
-            continue
-        if isinstance(value, str | int | float):
-            details.append(f"{name}: {value}")
-        elif isinstance(value, dict) and isinstance(value.get("coding"), list):
-            codes = [f"{c.get('code')}" for c in value["coding"] if isinstance(c, dict)]
-            details.append(f"{name}: {', '.join(codes)}")
-        elif name == "name" and isinstance(value, list) and value and isinstance(value[0], dict):
-            given = " ".join(str(g) for g in value[0].get("given", []))
-            details.append(f"name: {given} {value[0].get('family', '')}".rstrip())
-    return f"{kind} — " + "; ".join(details) if details else kind
-
-
 def _result_json(result: Verification) -> dict[str, Any]:
     payload = result.payload or {}
     subject = payload.get("vc", {}).get("credentialSubject", {}) if payload else {}
@@ -178,10 +161,8 @@ def _print_result(number: int, result: Verification) -> None:
     if result.fingerprint:
         print(_("  Signer's fingerprint: {fp}").format(fp=result.fingerprint))
     if result.payload and result.outcome is not Outcome.ALTERED:
-        bundle = result.payload["vc"]["credentialSubject"]["fhirBundle"]
-        for entry in bundle.get("entry", []):
-            if isinstance(entry, dict) and isinstance(entry.get("resource"), dict):
-                print("  " + _summary(entry["resource"]))
+        for line in readable.text_lines(readable.describe(result.payload)):
+            print("  " + line)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

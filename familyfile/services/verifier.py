@@ -69,6 +69,8 @@ class Contents:
     cards: list[str] = field(default_factory=list)
     key_cards: list[KeyCard] = field(default_factory=list)
     jwks: list[dict[str, Any]] = field(default_factory=list)
+    #: Display names a share file gives its offered key, by ``kid`` (a label, not proof of anything).
+    key_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def offered_keys(self) -> list[dict[str, Any]]:
@@ -162,10 +164,26 @@ def _add_json(contents: Contents, value: dict[str, Any]) -> None:
     credentials = value.get("verifiableCredential")
     if isinstance(credentials, list):
         contents.cards.extend(c for c in credentials if isinstance(c, str))
+    _add_share_file_key(contents, value.get("familyfile"))
     for text in _strings(value, 0):  # our key entry, wherever the share file keeps it
         key_card = _key_card_or_none(text)
         if key_card is not None and key_card not in contents.key_cards:
             contents.key_cards.append(key_card)
+
+
+def _add_share_file_key(contents: Contents, entry: Any) -> None:
+    """A share file's key entry (``{"familyfile": {"key": <JWK>, "display_name": …}}``): offered."""
+    jwk = entry.get("key") if isinstance(entry, dict) else None
+    if not isinstance(jwk, dict):
+        return
+    try:
+        keys.public_key_from_jwk(jwk)
+    except keys.UnusableKey:
+        return
+    if jwk not in contents.jwks:
+        contents.jwks.append(jwk)
+    if isinstance(entry.get("display_name"), str) and entry["display_name"].strip():
+        contents.key_names[keys.kid_of(jwk)] = entry["display_name"].strip()
 
 
 def _strings(value: Any, depth: int) -> Iterator[str]:
@@ -225,3 +243,91 @@ def candidates(contents: Contents) -> list[Candidate]:
         found.append(Candidate(None, "", jwk, keys.kid_of(jwk), keys.fingerprint_of(jwk)))
     return found
 
+
+
+# -- for the app's verifier window ----------------------------------------------------------------
+class KeyAlreadyTrusted(ValueError):
+    """A different key is already trusted for this issuer: replacing it needs a second 'yes'."""
+
+
+@dataclass
+class Checked:
+    """What one file (or pasted text) held, and one result per card in it."""
+
+    contents: Contents
+    results: list[Verification]
+
+
+def contents_from_text(text: str) -> Contents:
+    """Pasted or scanned text: a ``shc:/…`` text, a compact JWS, a share file or a key (JSON)."""
+    text = text.strip()
+    contents = Contents()
+    if len(text.encode("utf-8")) > MAX_INPUT_BYTES:
+        raise NotReadable("The text is too long to be a card.")
+    if text.startswith("{"):
+        try:
+            _add_json(contents, strict_json(text.encode("utf-8")))
+        except ValueError as exc:
+            raise NotReadable("The text is not well-formed JSON.") from exc
+    elif text.startswith(shc.QR_PREFIX) or text.count(".") == 2:
+        _add_text(contents, text)
+    if not (contents.cards or contents.key_cards or contents.jwks):
+        raise NotReadable("That text is not a card: a card's text starts with shc:/")
+    return contents
+
+
+def merged(*parts: Contents) -> Contents:
+    """Several files' contents as one: each card checked with every key offered alongside."""
+    out = Contents()
+    for part in parts:
+        out.cards += [c for c in part.cards if c not in out.cards]
+        out.key_cards += [k for k in part.key_cards if k not in out.key_cards]
+        out.jwks += [j for j in part.jwks if j not in out.jwks]
+        out.key_names.update(part.key_names)
+    return out
+
+
+def check_file(path: Path, trust: TrustStore, clock: Clock = SYSTEM_CLOCK) -> Checked:
+    """Read and verify ``path`` (NotReadable when it holds nothing verifiable)."""
+    contents = read_contents(path)
+    return Checked(contents, verify_contents(contents, trust, clock))
+
+
+def qr_texts_from_gray(width: int, height: int, data: bytes, stride: int | None = None) -> list[str]:
+    """The text of every QR code in an 8-bit grey frame (a camera's), ``stride`` bytes a row."""
+    import zxingcpp
+    from PIL import Image
+
+    stride = stride or width
+    if width <= 0 or height <= 0 or stride < width or len(data) < stride * (height - 1) + width:
+        return []
+    image = Image.frombuffer("L", (width, height), bytes(data), "raw", "L", stride, 1)
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    return [code.text for code in found if code.valid and code.text]
+
+
+def offered_jwk(contents: Contents, kid: str | None) -> dict[str, Any] | None:
+    """The key offered alongside the cards whose thumbprint is ``kid`` (never trusted by this)."""
+    for jwk in contents.offered_keys:
+        try:
+            if kid is not None and keys.kid_of(jwk) == kid:
+                return jwk
+        except (KeyError, TypeError):
+            continue
+    return None
+
+
+def trust_candidate(issuer: str, jwk: dict[str, Any], folder: Path | None = None, *,
+                    replace: bool = False) -> TrustStore:
+    """Pin ``jwk`` for ``issuer`` after the person compared fingerprints; saved at once.
+
+    A different key already trusted for the issuer is kept (KeyAlreadyTrusted) unless
+    ``replace`` — the person confirmed a second time that the family's key really changed.
+    """
+    store = load_trust(folder)
+    pinned = store.key_for(issuer)
+    if pinned is not None and keys.kid_of(pinned) != keys.kid_of(jwk) and not replace:
+        raise KeyAlreadyTrusted("A different key is already trusted for this issuer.")
+    store.pin(issuer, jwk)
+    save_trust(store, folder)
+    return store

@@ -82,7 +82,9 @@ class UnlockScreen(QWidget):
                                  qta.icon("mdi6.folder-open-outline", color="#1d70b8"))
         self.create = link_button(_("Create a new family file"),
                                   qta.icon("mdi6.plus-circle-outline", color="#1d70b8"))
-        for button in (self.forgot, self.other, self.create):
+        self.check_card = link_button(_("Check a card someone gave me…"),
+                                      qta.icon("mdi6.qrcode-scan", color="#1d70b8"))
+        for button in (self.forgot, self.other, self.create, self.check_card):
             column.addWidget(button)
         column.addWidget(hint(_("Family File locks itself when you leave it alone for a while.")))
         column.addStretch(1)
@@ -91,11 +93,13 @@ class UnlockScreen(QWidget):
         self.forgot.clicked.connect(lambda: self.recovery_requested.emit(self.path))
         self.other.clicked.connect(self.choose_other)
         self.create.clicked.connect(self.create_requested.emit)
+        self.check_card.clicked.connect(self.open_verifier)
         self.setTabOrder(self.secret.edit, self.secret.toggle)
         self.setTabOrder(self.secret.toggle, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.forgot)
         self.setTabOrder(self.forgot, self.other)
         self.setTabOrder(self.other, self.create)
+        self.setTabOrder(self.create, self.check_card)
         self._show_path()
         self.secret.edit.setFocus(Qt.OtherFocusReason)
 
@@ -144,6 +148,12 @@ class UnlockScreen(QWidget):
         self.secret.edit.setFocus(Qt.OtherFocusReason)
 
     # -- elsewhere ---------------------------------------------------------------------------
+    def open_verifier(self) -> QWidget:
+        """The card verifier in its own window; it needs no family file and no passphrase."""
+        from familyfile.ui.verifier_window import open_verifier
+
+        return open_verifier()
+
     def choose_other(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
             self, _("Open a family file"), str(self.path.parent),

@@ -99,7 +99,7 @@ def test_trust_add_then_verify_is_exit_0(family: tuple[SigningKey, str], tmp_pat
     assert listed == [{"issuer": issuer, "kid": key.kid, "fingerprint": key.fingerprint}]
     card = write(tmp_path, "card.txt", make_card(key, issuer))
     code, out, _ = run(capsys, "verify", str(card), "--trust-store", store)
-    assert code == 0 and "VERIFIED" in out and "Immunization" in out and "Zephyrine" in out
+    assert code == 0 and "VERIFIED" in out and "Immunisations" in out and "Zephyrine" in out
     code, out, _ = run(capsys, "verify", str(card), "--trust-store", store, "--json")
     result = json.loads(out)
     assert code == 0 and result["exit_code"] == 0

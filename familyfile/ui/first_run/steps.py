@@ -50,6 +50,17 @@ class WelcomePage(WizardPage):
         self.existing = link_button(_("I already have a family file"), qta.icon("mdi6.file-lock-outline"))
         self.existing.clicked.connect(self.open_existing.emit)
         self.body.addWidget(self.existing)
+        self.check_card = link_button(_("Check a card someone gave me…"), qta.icon("mdi6.qrcode-scan"))
+        self.check_card.setAccessibleDescription(
+            _("For practitioners: check a family's card without setting up a family file"))
+        self.check_card.clicked.connect(self.open_verifier)
+        self.body.addWidget(self.check_card)
+
+    def open_verifier(self) -> QWidget:
+        """The card verifier in its own window (practitioners need no family file)."""
+        from familyfile.ui.verifier_window import open_verifier
+
+        return open_verifier()
 
     def enter(self, first_run: FirstRun) -> None:
         if not self.path_edit.text():
