@@ -115,6 +115,10 @@ def _validation_messages() -> dict[str, str]:
             "An ODS code is 3 to 10 letters and numbers, for example RJ1 or Y01234. "
             "It is on some NHS letters. If you do not know it, leave it empty."
         ),
+        "ods-code": _(
+            "An ODS code is 3 to 8 letters and numbers, for example RX1 or A81001. "
+            "If you do not know it, leave it empty."
+        ),
         "contact-format": _(
             "Enter a phone number or an email address, for example 01632 960123 or "
             "name@example.org."
@@ -336,3 +340,15 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return _("The computer could not read or write a file. Nothing saved before has been lost.")
     return _("Something unexpected went wrong. Nothing saved before has been lost.")
+
+
+def share_message(exc: BaseException) -> str:
+    """Why a share (QR codes, PDF, share file, FHIR file) was not made: nothing was shared."""
+    from familyfile.export.shc import CardTooLarge
+
+    if isinstance(exc, CardTooLarge):
+        text = _("One thing is too big to fit in a QR code. Untick the part it is in, or "
+                 "choose a share file instead.")
+    else:
+        text = user_message(exc)
+    return _("Nothing was shared. {why}").format(why=text)

@@ -38,11 +38,15 @@ SECTION_KINDS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Item:
-    """One entry as plain data: its kind, its stored ``data`` and (optionally) its date."""
+    """One entry as plain data: its kind, its stored ``data`` and (optionally) its date.
+
+    ``entry_id`` names the entry it came from (for the sharing log's "what left"); it is never
+    written into a card and takes no part in comparing items."""
 
     kind: str
     data: Mapping[str, Any] = field(default_factory=dict)
     occurred_on: str | None = None
+    entry_id: str = field(default="", compare=False)
 
 
 Resources = list[dict[str, Any]]
@@ -250,6 +254,16 @@ def _encode(key: SigningKey, iss: str, patient: dict[str, Any], groups: Sequence
             nbf: datetime, exp: datetime | None) -> str:
     minimised = shc.minimise_bundle(bundle(patient, groups))
     return shc.encode_jws(key, shc.build_payload(iss, minimised, nbf, exp))
+
+
+def carried_ids(sections: Sequence[str], items: Sequence[Item]) -> set[str]:
+    """The entries whose content the cards of ``sections`` carry (the about-me entry too, since
+    every card names the child)."""
+    found = {i.entry_id for s in sections if s in SECTIONS for i in section_items(s, items) if i.entry_id}
+    about = next((i for i in items if i.kind == "about_me"), None)
+    if found and about is not None and about.entry_id:
+        found.add(about.entry_id)
+    return found
 
 
 def build_all(key: SigningKey, iss: str, sections: Sequence[str], items: Sequence[Item], *,

@@ -170,13 +170,19 @@ def reviews(items: Sequence[Item], cards: Sequence[str], day: DayText, contact_n
                        paragraphs=tuple(paragraphs), cards=tuple(cards))
 
 
-def journal(items: Sequence[Item], day: DayText, limit: int = JOURNAL_MAX) -> PackSection:
-    """Highlights (every "first", then the newest); print-only: there is no journal QR card."""
-    found = [i for i in items if i.kind == "journal"]
-    newest = sorted(found, key=lambda i: _s(i.occurred_on), reverse=True)
+def journal_highlights(items: Sequence[Item], limit: int = JOURNAL_MAX) -> list[Item]:
+    """The journal entries the pack prints: every "first", then the newest; newest first."""
+    newest = sorted((i for i in items if i.kind == "journal"), key=lambda i: _s(i.occurred_on), reverse=True)
     firsts = [i for i in newest if i.data.get("is_first")]
     chosen = (firsts + [i for i in newest if not i.data.get("is_first")])[:limit]
     chosen.sort(key=lambda i: _s(i.occurred_on), reverse=True)
+    return chosen
+
+
+def journal(items: Sequence[Item], day: DayText, limit: int = JOURNAL_MAX) -> PackSection:
+    """Highlights (every "first", then the newest); print-only: there is no journal QR card."""
+    found = [i for i in items if i.kind == "journal"]
+    chosen = journal_highlights(items, limit)
     rows = []
     for item in chosen:
         d = item.data

@@ -72,10 +72,20 @@ def selected_items(session: Any, child_id: str, recipient: Recipient, purpose: P
     chosen = sharing.selection(session, child_id, recipient, purpose, choices)  # THE rule
     by_id = {str(entry.id): entry for _, entry in sharing.candidates(session, child_id)}
     entries = [by_id[i] for i in chosen.included]
-    items = [card_builder.Item(e.kind, e.data, e.occurred_on) for e in entries]
+    items = [card_builder.Item(e.kind, e.data, e.occurred_on, str(e.id)) for e in entries]
     if with_consent:
         items += _consent_items(session, child_id, chosen.recipient)
     return chosen, items, entries
+
+
+def as_carried(session: Any, child_id: str, chosen: Selection, carried: set[str]) -> Selection:
+    """The selection narrowed to what an output really carries, for the sharing log: the rule
+    let ``chosen.included`` through, but the parts the family ticked may carry less."""
+    kept = tuple(i for i in chosen.included if i in carried)
+    category_of = {c.id: c.category for c, _e in sharing.candidates(session, child_id)}
+    present = {category_of.get(i) for i in kept}
+    return replace(chosen, included=kept, categories=tuple(c for c in chosen.categories if c in present),
+                   why=tuple(w for w in chosen.why if w[0] in carried))
 
 
 def build(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
@@ -89,7 +99,7 @@ def build(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
     now = session.clock.now()
     made = card_builder.build_all(key, shc.issuer_for(session.file_id), sections, items,
                                   nbf=now, exp=now + timedelta(days=expires_days))
-    return chosen, made
+    return as_carried(session, child_id, chosen, card_builder.carried_ids(sections, items)), made
 
 
 def produced_bytes(made: Sequence[str]) -> bytes:
@@ -137,22 +147,28 @@ def write_share_file(session: Any, child_id: str, recipient: Recipient, purpose:
 
 
 def fhir_document(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
-                  choices: Iterable[str]) -> tuple[Selection, dict[str, Any]]:
-    """The selection and the FHIR document Bundle built from ``selection.included`` only."""
-    chosen = sharing.preview(session, child_id, recipient, purpose, choices).selection
-    by_id = {str(entry.id): entry for _, entry in sharing.candidates(session, child_id)}
-    sources = [fhir_bundle.Source(i, card_builder.Item(by_id[i].kind, by_id[i].data, by_id[i].occurred_on),
-                                  by_id[i].author.kind, by_id[i].author.name, by_id[i].updated_utc)
-               for i in chosen.included]
+                  choices: Iterable[str], sections: Sequence[str] | None = None
+                  ) -> tuple[Selection, dict[str, Any]]:
+    """The selection (narrowed to what the document carries) and the FHIR document Bundle built
+    from ``selection.included`` only, limited to the kinds of ``sections`` (default: all)."""
+    chosen, _items, entries = selected_items(session, child_id, recipient, purpose, choices, False)
+    wanted = card_builder.SECTIONS if sections is None else tuple(sections)
+    unknown = [s for s in wanted if s not in card_builder.SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown section: {', '.join(unknown)}")
+    kinds = {k for s in wanted for k in card_builder.SECTION_KINDS[s]} | {"about_me"}  # who it is about
+    sources = [fhir_bundle.Source(str(e.id), card_builder.Item(e.kind, e.data, e.occurred_on, str(e.id)),
+                                  e.author.kind, e.author.name, e.updated_utc)
+               for e in entries if e.kind in kinds and e.kind in card_builder.BUILDERS]
     document = fhir_bundle.build_document(sources, composed_at=utc_iso(session.clock.now()))
     fhir_bundle.validate(document)
-    return chosen, document
+    return as_carried(session, child_id, chosen, {s.entry_id for s in sources}), document
 
 
 def write_fhir(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
-               choices: Iterable[str], out: Path) -> bytes:
+               choices: Iterable[str], out: Path, sections: Sequence[str] | None = None) -> bytes:
     """Write the FHIR document Bundle (JSON) to ``out`` and log it (format ``fhir``); returns its bytes."""
-    chosen, document = fhir_document(session, child_id, recipient, purpose, choices)
+    chosen, document = fhir_document(session, child_id, recipient, purpose, choices, sections)
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     write_atomic(out, data)
     sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, FHIR_FORMAT, data)
@@ -256,12 +272,19 @@ def pdf_pack_for(session: Any, child_id: str, recipient: Recipient, purpose: Pur
     pack = pdf_pack.Pack(
         child_name=name or child.given_name, recipient=chosen.recipient.name or chosen.recipient.id,
         purpose=purpose.label(), made_on=day_text(now.date()), expires_on=day_text(expires.date()),
-        alerts=pdf_sections.alert_lines(items), notice=consent.notice(),
+        alerts=pdf_sections.alert_lines(items if card_builder.ABOUT_ME in sections else []),
+        notice=consent.notice(),
         sections=tuple(makers[s]() for s in PDF_SECTIONS if s in sections),
         key_card=shc.encode_key_card(key, iss, display_name, now), fingerprint=key.fingerprint,
         signer_name=display_name, child_born=_day(str(about.get("date_of_birth") or "")) if about else "",
         sharing_log=pdf_sections.sharing_log(_log_rows(session, child_id)) if include_sharing_log else None)
-    return chosen, pack
+    carried = card_builder.carried_ids([s for s in sections if s in card_builder.SECTIONS], items)
+    if card_builder.REVIEW in sections:  # the pack prints every review, the card only the latest
+        carried |= {i.entry_id for i in items if i.kind in card_builder.SECTION_KINDS[card_builder.REVIEW]}
+    if JOURNAL in sections:
+        carried |= {i.entry_id for i in pdf_sections.journal_highlights(items)}
+    carried |= {i.entry_id for i in items if i.kind == "about_me"}  # the cover names the child
+    return as_carried(session, child_id, chosen, carried), pack
 
 
 def write_pdf(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,

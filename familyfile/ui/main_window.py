@@ -32,8 +32,10 @@ from familyfile.ui.dialogs.auto_lock import AutoLockDialog
 from familyfile.ui.dialogs.backups import BACKUP_ICON, BackupsDialog, run_backup
 from familyfile.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from familyfile.ui.dialogs.new_recovery_key import NewRecoveryKeyDialog
+from familyfile.ui.dialogs.share_wizard import ShareWizard, open_share_wizard
 from familyfile.ui.dialogs.whole_file import export_whole_file, import_whole_file
 from familyfile.ui.pages import PageContext
+from familyfile.ui.pages.sharing_log import SharingLogPage
 from familyfile.ui.sections import sections
 from familyfile.ui.tasks import TaskRunner
 from familyfile.ui.widgets.child_switcher import ChildSwitcher
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.sections = {section.key: section for section in sections()}
         self.pages: dict[str, QWidget] = {}  # built the first time they are shown
+        self.share_wizard: ShareWizard | None = None  # the last one opened (kept, reused slot)
         for section in self.sections.values():
             item = QListWidgetItem(qta.icon(section.icon), section.title())
             item.setData(Qt.UserRole, section.key)
@@ -173,6 +176,9 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(file_menu, _("Lock"), "mdi6.lock",
                                         self.lock_requested.emit, "Ctrl+L")
         self._action(file_menu, _("Quit"), "mdi6.exit-to-app", self.close, QKeySequence.Quit)
+        self.handover_menu = bar.addMenu(_("&Hand over"))
+        self.handover_action = self._action(self.handover_menu, _("Hand over…"), "mdi6.share-variant",
+                                            self.open_share_wizard, "Ctrl+H")
         security = bar.addMenu(_("&Security"))
         self.passphrase_action = self._action(security, _("Change passphrase…"),
                                               "mdi6.key-variant", self.change_passphrase)
@@ -236,6 +242,18 @@ class MainWindow(QMainWindow):
 
     def export_file(self) -> None:
         export_whole_file(self, self.session, self.tasks)
+
+    # -- handing over -------------------------------------------------------------------------
+    def open_share_wizard(self) -> ShareWizard | None:
+        """The share wizard for the child being looked at (nothing without a child)."""
+        if self.context.current_child() is None:
+            inform(self, _("Hand over"), _("Add a child first. Then you can share their record."))
+            return None
+        log_page = self.pages.get("sharing_log")
+        include = isinstance(log_page, SharingLogPage) and log_page.include_in_export()
+        self.share_wizard = open_share_wizard(self.context, self, include_sharing_log=include,
+                                              previous=self.share_wizard)
+        return self.share_wizard
 
     # -- security and settings ----------------------------------------------------------------
     def change_passphrase(self) -> ChangePassphraseDialog:

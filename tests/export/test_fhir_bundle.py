@@ -9,7 +9,7 @@ from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 
-from familyfile.export import fhir_bundle
+from familyfile.export import cards, fhir_bundle
 from familyfile.export.cards import NHS_NUMBER_SYSTEM, Item
 from familyfile.services import handover, sharing
 from tests.consent.conftest import Record
@@ -71,7 +71,10 @@ def test_write_fhir_carries_only_the_selection_and_is_logged(record: Record, tmp
     assert lots == [f"LOT{n:03d}" for n in range(40)]
     selected = sharing.selection(record.session, record.child_id, nursery, CARE, CHOICES)
     log = sharing.share_log(record.session, record.child_id)[-1]
-    assert log.format == "fhir" and log.entry_ids == selected.included
+    kind_of = {c.id: e.kind for c, e in sharing.candidates(record.session, record.child_id)}
+    carried = tuple(i for i in selected.included if kind_of[i] in cards.BUILDERS)
+    assert log.format == "fhir" and log.entry_ids == carried  # the log says what really left
+    assert set(selected.included) - set(carried)  # the journal entry was allowed but is not in FHIR
     assert log.sha256 == hashlib.sha256(data).hexdigest()
 
 

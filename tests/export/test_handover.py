@@ -75,8 +75,21 @@ def test_cards_carry_only_the_selection(record: Record) -> None:
     assert not kinds & {"Observation", "AllergyIntolerance"}  # health is denied
     selected = sharing.selection(record.session, record.child_id, nursery, CARE, CHOICES)
     log = sharing.share_log(record.session, record.child_id)[-1]
-    assert log.format == "qr" and log.entry_ids == selected.included
+    kind_of = {c.id: e.kind for c, e in sharing.candidates(record.session, record.child_id)}
+    card_kinds = {k for s in cards.SECTIONS for k in cards.SECTION_KINDS[s]}
+    carried = tuple(i for i in selected.included if kind_of[i] in card_kinds)
+    assert log.format == "qr" and log.entry_ids == carried
     assert log.sha256 == hashlib.sha256(handover.produced_bytes(made)).hexdigest()
+
+
+def test_the_log_lists_only_what_the_ticked_parts_carried(record: Record) -> None:
+    nursery = _setup(record)
+    handover.make_cards(record.session, record.child_id, nursery, CARE, CHOICES, FAMILY_KEY,
+                        [cards.INVOLVEMENT])
+    log = sharing.share_log(record.session, record.child_id)[-1]
+    kind_of = {c.id: e.kind for c, e in sharing.candidates(record.session, record.child_id)}
+    assert log.entry_ids and {kind_of[i] for i in log.entry_ids} <= {"involvement", "about_me"}
+    assert "immunisations" not in log.categories  # allowed, but not ticked: it did not leave
 
 
 def test_choosing_the_sensitive_entry_sends_it(record: Record) -> None:

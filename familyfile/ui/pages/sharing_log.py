@@ -7,6 +7,8 @@ a parent can read (when, to whom, why, what, how), for everyone or one service a
 
 from __future__ import annotations
 
+import qtawesome as qta
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
@@ -15,11 +17,12 @@ from familyfile.i18n import _
 from familyfile.services import involvement as involvements
 from familyfile.services import sharing
 from familyfile.services.sharing import ShareRecord
+from familyfile.ui.dialogs.share_wizard import ShareWizard, open_share_wizard
 from familyfile.ui.models.sharing_log_model import WHEN, SharingLogModel
 from familyfile.ui.pages import PageContext, page_column
 from familyfile.ui.pages.involvement_common import make_table
 from familyfile.ui.pages.overview import card
-from familyfile.ui.widgets.form import STYLE, chars_wide, field_label, hint, para
+from familyfile.ui.widgets.form import STYLE, chars_wide, field_label, hint, para, primary_button
 
 EVERYONE = ""
 
@@ -31,6 +34,7 @@ class SharingLogPage(QWidget):
         self.setStyleSheet(STYLE)
         self._all: list[ShareRecord] = []
         self._kinds: dict[str, str] = {}
+        self.share_wizard: ShareWizard | None = None
         column, heading, why = page_column(self, _("Who has seen what"), "")
         heading.parentWidget().setMaximumWidth(max(1000, chars_wide(self, 140)))
         assert isinstance(why, QLabel)
@@ -51,6 +55,12 @@ class SharingLogPage(QWidget):
         self.empty = para("")
         body.addWidget(self.empty)
         body.addWidget(self.view)
+        self.hand_over = primary_button(_("Hand over…"), qta.icon("mdi6.share-variant", color="white"))
+        self.hand_over.setAccessibleName(_("Hand over part of the record"))
+        self.hand_over.setToolTip(_("Choose who gets what, see exactly what leaves, then share "
+                                    "it (Ctrl+H)"))
+        self.hand_over.clicked.connect(self.open_share_wizard)
+        body.addWidget(self.hand_over, 0, Qt.AlignLeft)
         column.addWidget(log_card)
 
         export_card, export_body, _h = card(_("Put this list in what you share"))
@@ -66,6 +76,14 @@ class SharingLogPage(QWidget):
         context.child_selected.connect(self.refresh)
         context.children_changed.connect(self.refresh)
         self.refresh()
+
+    def open_share_wizard(self) -> ShareWizard:
+        """The share wizard, told whether to put this list in what is shared."""
+        self.share_wizard = open_share_wizard(self.context, self,
+                                              include_sharing_log=self.include_in_export(),
+                                              previous=self.share_wizard)
+        self.share_wizard.finished.connect(self.refresh)
+        return self.share_wizard
 
     def include_in_export(self) -> bool:
         """Whether the family wants the sharing log in the export (read by the share wizard)."""
