@@ -49,7 +49,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         purpose = purposes_from(args)[0]
         chosen = sharing.resolve_choices(session, child.id, args.choose or [])
         if args.format == "fhir":
-            handover.write_fhir(session, child.id, who, purpose, chosen, Path(args.out))
+            if handover.JOURNAL in (args.sections or ()):
+                raise CliError(_("The journal section is only in the PDF pack (--format pdf)."))
+            handover.write_fhir(session, child.id, who, purpose, chosen, Path(args.out), args.sections)
             print(_("FHIR bundle written to {out}.").format(out=args.out))
             return EXIT_OK
         key = signing_key(session)

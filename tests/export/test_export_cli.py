@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,16 @@ def test_without_the_signing_service(path: Path, tmp_path: Path, monkeypatch: py
     assert _export(path, agency, "share", tmp_path / "s.json") == 1
     assert "signing key is not available" in capsys.readouterr().err
     assert not (tmp_path / "s.json").exists() and _log(path) == []
+
+
+def test_fhir_with_chosen_sections(path: Path, tmp_path: Path) -> None:
+    agency = _nursery(path)
+    out = tmp_path / "bundle.json"
+    assert _export(path, agency, "fhir", out, "--choose", "immunisations", "involvement",
+                   "--sections", "involvement") == 0
+    kinds = {e["resource"]["resourceType"] for e in json.loads(out.read_text())["entry"]}
+    assert "EpisodeOfCare" in kinds and "Immunization" not in kinds  # immunisations allowed, not ticked
+    assert _export(path, agency, "fhir", out, "--choose", "immunisations", "--sections", "immunisations") == 0
+    assert "LOT1" in out.read_text()
+    assert _export(path, agency, "fhir", tmp_path / "j.json", "--sections", "journal") == 1
+    assert [r.format for r in _log(path)] == ["fhir", "fhir"]
