@@ -22,6 +22,7 @@ MODULES: list[str] = [
     "handover",
     "demo",
     "keys",
+    "practitioner",
 ]
 
 

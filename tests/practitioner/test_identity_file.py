@@ -1,0 +1,88 @@
+"""The practitioner's encrypted identity file and the identity's checks."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from familyfile import errors
+from familyfile.domain import practitioner as rules
+from familyfile.services import practitioner as practice
+from familyfile.store import identity_file
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+def _make(path: Path) -> practice.Practitioner:
+    return practice.create_identity(path, PASSPHRASE, name="  Jo   Reed ", role="Health Visitor",
+                                    organisation="Riverside Health Visiting", ods_code="rx1 cc", kdf=FAST_KDF)
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "me.identity"
+    made = _make(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    opened = practice.open_identity(path, PASSPHRASE)
+    assert opened.identity == made.identity
+    assert opened.identity.name == "Jo Reed" and opened.identity.ods_code == "RX1CC"
+    assert opened.key.kid == made.key.kid and opened.fingerprint == made.fingerprint
+    assert opened.issuer.startswith("familyfile-practitioner:")
+    assert rules.is_practitioner_issuer(opened.issuer)
+    text = path.read_text("utf-8")
+    assert "Jo Reed" not in text and "Riverside" not in text  # all of it encrypted
+    assert json.loads(text)["kdf"]["memory_kib"] == FAST_KDF.memory_kib
+
+
+def test_wrong_passphrase_is_told_apart_from_damage(tmp_path: Path) -> None:
+    path = tmp_path / "me.identity"
+    _make(path)
+    with pytest.raises(errors.WrongPassphraseError):
+        practice.open_identity(path, "not-the-passphrase-at-all")
+    body = json.loads(path.read_text("utf-8"))
+    tail = "A" * 8 if not body["ciphertext"].endswith("A" * 8) else "B" * 8
+    body["ciphertext"] = body["ciphertext"][:-8] + tail
+    path.write_text(json.dumps(body), "utf-8")  # the checksum no longer matches
+    with pytest.raises(identity_file.IdentityFileDamaged):
+        practice.open_identity(path, PASSPHRASE)
+
+
+@pytest.mark.parametrize("content", [b"", b"{}", b"not json", b'{"format": "familyfile-key-header"}'])
+def test_not_an_identity_file_is_damaged(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.identity"
+    path.write_bytes(content)
+    with pytest.raises(identity_file.IdentityFileDamaged):
+        practice.open_identity(path, PASSPHRASE)
+
+
+def test_an_existing_file_is_never_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "me.identity"
+    made = _make(path)
+    with pytest.raises(errors.FamilyFileExistsError):
+        _make(path)
+    assert practice.open_identity(path, PASSPHRASE).key.kid == made.key.kid
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(errors.NoFamilyFileError):
+        practice.open_identity(tmp_path / "nothing", PASSPHRASE)
+
+
+@pytest.mark.parametrize(("name", "role", "org", "ods", "field"), [
+    ("", "HV", "Org", "", "name"), ("Jo", " ", "Org", "", "role"), ("Jo", "HV", "", "", "organisation"),
+    ("Jo", "HV", "Org", "R!", "ods_code"), ("Jo", "HV", "Org", "TOOLONGCODE", "ods_code"),
+    ("J" * 101, "HV", "Org", "", "name"),
+])
+def test_identity_checks(name: str, role: str, org: str, ods: str, field: str) -> None:
+    problems = rules.validate(name, role, org, ods)
+    assert [p.field for p in problems] == [field]
+    with pytest.raises(errors.ValidationError):
+        rules.build(name, role, org, ods)
+
+
+def test_display_and_optional_ods() -> None:
+    made = rules.build("Jo Reed", "Health Visitor", "Riverside", "")
+    assert made.display == "Jo Reed, Health Visitor, Riverside" and made.ods_code == ""
+    assert not rules.is_practitioner_issuer("familyfile:abc")
+    assert not rules.is_practitioner_issuer("familyfile-practitioner:not-a-uuid")
