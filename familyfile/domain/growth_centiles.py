@@ -74,8 +74,13 @@ class Ages:
 
 
 def ages(basis: ChildBasis, on: date) -> Ages:
+    """Decimal ages in years. A date before birth (a date of birth corrected after measurements
+    were written down) gets a plain negative age and, further on, no centile — never an error."""
     from rcpchgrowth import chronological_decimal_age, corrected_decimal_age
 
+    if on < basis.born:
+        years = (on - basis.born).days / 365.25
+        return Ages(years, years)
     weeks, days = _gestation(basis)
     return Ages(chronological_decimal_age(basis.born, on),
                 corrected_decimal_age(basis.born, on, weeks, days))

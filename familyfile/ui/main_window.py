@@ -31,6 +31,8 @@ from familyfile.ui.dialogs import inform, scale_icons, start_task
 from familyfile.ui.dialogs.auto_lock import AutoLockDialog
 from familyfile.ui.dialogs.backups import BACKUP_ICON, BackupsDialog, run_backup
 from familyfile.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from familyfile.ui.dialogs.family_key import FamilyKeyDialog, open_family_key
+from familyfile.ui.dialogs.import_entry import ImportEntryDialog, open_import_entry
 from familyfile.ui.dialogs.new_recovery_key import NewRecoveryKeyDialog
 from familyfile.ui.dialogs.share_wizard import ShareWizard, open_share_wizard
 from familyfile.ui.dialogs.whole_file import export_whole_file, import_whole_file
@@ -38,6 +40,7 @@ from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.sharing_log import SharingLogPage
 from familyfile.ui.sections import sections
 from familyfile.ui.tasks import TaskRunner
+from familyfile.ui.verifier_window import VerifierWindow, open_verifier
 from familyfile.ui.widgets.child_switcher import ChildSwitcher
 from familyfile.ui.widgets.form import STYLE, local_datetime_text, note, scaled_font, secondary_button
 
@@ -179,6 +182,14 @@ class MainWindow(QMainWindow):
         self.handover_menu = bar.addMenu(_("&Hand over"))
         self.handover_action = self._action(self.handover_menu, _("Hand over…"), "mdi6.share-variant",
                                             self.open_share_wizard, "Ctrl+H")
+        self.import_entry_action = self._action(
+            self.handover_menu, _("Add a confirmed entry from a professional…"),
+            "mdi6.card-account-details-star-outline", self.open_import_entry)
+        self.family_key_action = self._action(self.handover_menu, _("Our key's fingerprint…"),
+                                              "mdi6.key-chain-variant", self.open_family_key)
+        self.handover_menu.addSeparator()
+        self.check_card_action = self._action(self.handover_menu, _("Check a card someone gave me…"),
+                                              "mdi6.qrcode-scan", self.open_verifier)
         security = bar.addMenu(_("&Security"))
         self.passphrase_action = self._action(security, _("Change passphrase…"),
                                               "mdi6.key-variant", self.change_passphrase)
@@ -254,6 +265,22 @@ class MainWindow(QMainWindow):
         self.share_wizard = open_share_wizard(self.context, self, include_sharing_log=include,
                                               previous=self.share_wizard)
         return self.share_wizard
+
+    def open_import_entry(self) -> ImportEntryDialog:
+        """Add an entry a professional signed (a photo of its QR code, a PDF or a file)."""
+        dialog = open_import_entry(self, self.session, self.tasks)
+        dialog.imported.connect(lambda _result: self.context.children_changed.emit())
+        return dialog
+
+    def open_family_key(self) -> FamilyKeyDialog:
+        """The family's fingerprint (and key card) for a professional to compare."""
+        child = self.context.current_child()
+        name = _("The {family} family").format(family=child.family_name) if child else _("Our family")
+        return open_family_key(self, self.session, name)
+
+    def open_verifier(self) -> VerifierWindow:
+        """The card checker, as its own window (the trust store is the user's, not the file's)."""
+        return open_verifier()
 
     # -- security and settings ----------------------------------------------------------------
     def change_passphrase(self) -> ChangePassphraseDialog:

@@ -10,6 +10,7 @@ fingerprint and trusts it (pinned in the trust store folder, injectable for test
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,11 @@ from familyfile.clock import SYSTEM_CLOCK, Clock
 from familyfile.export.verify import Outcome, Verification
 from familyfile.i18n import _
 from familyfile.messages import user_message
+from familyfile.services import practitioner as practice
 from familyfile.services import verifier
 from familyfile.ui import camera_scan
+from familyfile.ui.dialogs import confirm
+from familyfile.ui.practitioner_panel import PractitionerBar
 from familyfile.ui.tasks import TaskRunner
 from familyfile.ui.widgets.form import (
     STYLE,
@@ -98,10 +102,12 @@ class TrustKeyDialog(QDialog):
 
 
 class VerifierWindow(QWidget):
-    """``trust_dir``: the trust store's folder (tests pass a tmp_path); ``clock``: for expiry."""
+    """``trust_dir``: the trust store's folder (tests pass a tmp_path); ``clock``: for expiry;
+    ``kdf``: for a new practitioner identity file (tests pass a cheap one)."""
 
     def __init__(self, trust_dir: Path | None = None, clock: Clock = SYSTEM_CLOCK,
-                 tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+                 tasks: TaskRunner | None = None, parent: QWidget | None = None, *,
+                 kdf: practice.KdfParams = practice.PRODUCTION_KDF) -> None:
         super().__init__(parent)
         self.trust_dir = trust_dir
         self.clock = clock
@@ -110,6 +116,7 @@ class VerifierWindow(QWidget):
         self.results: list[Verification] = []
         self.panels: list[VerificationCard] = []
         self.dialog: QDialog | None = None
+        self.source: Path | None = None  # the one file the cards shown came from (for a handover)
         self.setWindowTitle(_("Check a card – Family File"))
         self.setStyleSheet(STYLE)
         self.setAcceptDrops(True)
@@ -122,6 +129,9 @@ class VerifierWindow(QWidget):
                                           qta.icon("mdi6.folder-open-outline", color="white"))
         self.camera_button = secondary_button(_("Scan with camera"), qta.icon("mdi6.camera-outline"))
         self.paste_button = secondary_button(_("Paste card text"), qta.icon("mdi6.content-paste"))
+        self.identity = PractitionerBar(self.tasks, clock, kdf=kdf)
+        self.identity.changed.connect(self.refresh)
+        column.addWidget(self.identity)
         column.addWidget(self.open_button)  # on its own row, so large text never needs scrolling sideways
         row = QHBoxLayout()
         for button in (self.camera_button, self.paste_button):
@@ -172,8 +182,9 @@ class VerifierWindow(QWidget):
             return
         self.message.clear_message()
         self.open_button.setEnabled(False)
+        source = paths[0] if len(paths) == 1 else None
         self.tasks.run(_("Reading the card…"), lambda: verifier.merged(*map(verifier.read_contents, paths)),
-                       self._read, self._failed)
+                       lambda found: self._read(found, source), self._failed)
 
     def paste(self) -> None:
         text = QApplication.clipboard().text()
@@ -217,9 +228,11 @@ class VerifierWindow(QWidget):
         self.message.show_message(text)
 
     # -- showing results -------------------------------------------------------------------------
-    def _read(self, found: verifier.Contents) -> None:
+    def _read(self, found: verifier.Contents, source: Path | None = None) -> None:
+        """``source``: the one file the cards came from (None when pasted, scanned or several)."""
         self.open_button.setEnabled(True)
-        if found.cards:  # a new card replaces the ones shown; keys opened before still count
+        if found.cards:
+            self.source = source  # a new card replaces the ones shown; keys opened before still count
             keys_only = verifier.Contents(key_cards=self.contents.key_cards, jwks=self.contents.jwks,
                                           key_names=self.contents.key_names)
             self.contents = verifier.merged(keys_only, found)
@@ -253,11 +266,62 @@ class VerifierWindow(QWidget):
             panel = VerificationCard(number, result, self._signer_name(result), can_trust=can_trust,
                                      on_trust=lambda r=result: self.ask_trust(r),
                                      on_replace=lambda r=result: self.ask_trust(r, replace=True))
+            self._offer_actions(panel, result)
             self.panels.append(panel)
             self.results_box.addWidget(panel)
         self._summarise()
         if self.panels:
             self.panels[0].headline.setFocus(Qt.OtherFocusReason)
+
+    # -- practitioner mode -----------------------------------------------------------------------
+    def _offer_actions(self, panel: VerificationCard, result: Verification) -> None:
+        """With an identity open, a family's genuine card (or, after a warning, one from a key not
+        trusted yet) offers "Record something for this child…" and "Send a receipt"."""
+        if self.identity.practitioner is None or not result.family_file or result.outcome not in (
+                Outcome.VERIFIED_KNOWN_SIGNER, Outcome.VALID_UNKNOWN_SIGNER):
+            return
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 4)
+        if self.source is None:
+            layout.addWidget(hint(_("To record something for this child, open the family's file, photo or "
+                                    "PDF with \"Open a photo, PDF or file…\".")))
+            panel.add_actions(box)
+            return
+        row = QHBoxLayout()
+        panel.record_button = primary_button(_("Record something for this child…"),
+                                             qta.icon("mdi6.clipboard-edit-outline", color="white"))
+        panel.receipt_button = secondary_button(_("Send a receipt"), qta.icon("mdi6.email-check-outline"))
+        row.addWidget(panel.record_button)
+        row.addWidget(panel.receipt_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        known = result.outcome is Outcome.VERIFIED_KNOWN_SIGNER
+        panel.record_button.clicked.connect(lambda: self.record(known))
+        panel.receipt_button.clicked.connect(lambda: self.receipt(known))
+        panel.add_actions(box)
+
+    def _unknown_first(self, known: bool, go: Callable[[bool], None]) -> None:
+        if known:
+            go(False)
+            return
+        self.dialog = confirm(self, _("You have not trusted this family's key"), _(
+            "You have not compared this family's fingerprint yet, so this card may not come from them. "
+            "Compare it and trust it first if you can. Go on only if you are sure this is the family "
+            "in front of you."), _("Go on without trusting"), lambda: go(True))
+
+    def record(self, known: bool = True) -> None:
+        """"Record something for this child…" (after a warning when the family's key is not trusted)."""
+        source = self.source
+        if source is not None:
+            self._unknown_first(known, lambda accept: self.identity.record(source, self.trust_dir,
+                                                                           accept_unknown=accept))
+
+    def receipt(self, known: bool = True) -> None:
+        source = self.source
+        if source is not None:
+            self._unknown_first(known, lambda accept: self.identity.receipt(source, self.trust_dir,
+                                                                            accept_unknown=accept))
 
     def _summarise(self) -> None:
         verified = sum(r.verified for r in self.results)

@@ -1,9 +1,10 @@
-"""Record → share file / QR PNGs → read back → verify → the same measurements and doses.
+"""Record → share file / QR PNGs / PDF pack → read back → verify → the same measurements and doses.
 
 The property: whatever growth measurements and immunisation doses a family has, the content
-that comes back out of a handed-over share file (or out of the QR images, decoded by
-zxing-cpp) after verification is exactly what the selection rule let through — each weight with
-its date and unit, each dose with its date and batch — and nothing else.
+that comes back out of a handed-over share file (or out of the QR images, or out of the PDF
+pack's pages drawn by pdftoppm, decoded by zxing-cpp) after verification is exactly what the
+selection rule let through — each weight with its date and unit, each dose with its date and
+batch — and nothing else.
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ def _expected(record: Record,
 
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(weights=weights, doses=doses, as_images=st.booleans())
+@given(weights=weights, doses=doses, fmt=st.sampled_from(["share", "qr", "pdf"]))
 def test_what_leaves_comes_back_the_same(record: Record, tmp_path_factory: Any,
                                          weights: list[tuple[int, int]], doses: list[tuple[int, str]],
-                                         as_images: bool) -> None:
+                                         fmt: str) -> None:
     session = record.session
     for day, hectograms in weights:
         on = _date(day)
@@ -74,7 +75,12 @@ def test_what_leaves_comes_back_the_same(record: Record, tmp_path_factory: Any,
             "snomed": "836398006"})
     hv = consent.agency(session, record.child_id, record.hv)
     out = Path(tmp_path_factory.mktemp("handover"))
-    if as_images:
+    if fmt == "pdf":
+        handover.write_pdf(session, record.child_id, hv, CARE, CHOICES, FAMILY_KEY, SECTIONS,
+                           out / "pack.pdf", "Zephyrine")
+        contents = verifier.read_contents(out / "pack.pdf")  # every QR on every page
+        assert [card.fingerprint for card in contents.key_cards] == [FAMILY_KEY.fingerprint]
+    elif fmt == "qr":
         handover.write_qr_folder(session, record.child_id, hv, CARE, CHOICES, FAMILY_KEY, SECTIONS,
                                  out / "qr")
         texts = [text for png in sorted((out / "qr").glob("card-*.png")) for text in verifier.qr_texts(png)]

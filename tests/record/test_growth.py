@@ -321,3 +321,12 @@ def test_growth_add_and_list_on_the_command_line(closed_family, monkeypatch, cap
         ("2024-05-01", 5.2, 38.5)]
     assert cli.main(["growth", "list", path, "Zephyrine"]) == 0
     assert "Weight: 5.2 kg" in capsys.readouterr().out
+
+
+def test_a_measurement_dated_before_birth_gets_no_centile_and_no_error() -> None:
+    """The date of birth corrected after measurements were written down: shown, never a crash."""
+    basis = ChildBasis(date(2024, 3, 1), "female")
+    found = centiles.calculate(GrowthMeasurement(date(2024, 2, 1), 3.1, 49.0), basis)
+    assert found.ages.chronological_years < 0
+    assert {c.problem for c in found.centiles.values()} == {centiles.NO_REFERENCE}
+    assert all(c.centile is None for c in found.centiles.values())

@@ -148,8 +148,8 @@ def test_the_backups_dialog_explains_when_there_are_none(qtbot, window: MainWind
 def test_the_new_recovery_sheet_item_asks_for_the_passphrase(qtbot, window: MainWindow) -> None:
     from familyfile.ui.dialogs.new_recovery_key import NewRecoveryKeyDialog
 
-    next(a for a in window.menuBar().actions()[1].menu().actions()
-         if a.text() == "New recovery sheet…").trigger()
+    security = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Security")
+    next(a for a in security.actions() if a.text() == "New recovery sheet…").trigger()
     dialog = window.findChild(NewRecoveryKeyDialog)
     qtbot.waitExposed(dialog)
     assert "old sheet stops working" in " ".join(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton
 
 from familyfile import errors
 from familyfile.domain.child import ChildDraft
@@ -268,3 +268,46 @@ def test_adding_a_section_is_one_line(monkeypatch: pytest.MonkeyPatch, qtbot, ma
     window.show_section("growth")
     assert window.nav.currentItem().text() == "Growth"
     assert window.stack.currentWidget().text() == "growth"
+
+
+def test_the_hand_over_menu_opens_the_import_dialog_and_the_checker(qtbot, window: MainWindow,
+                                                                     monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    from familyfile.services.entry_import import ImportResult
+    from familyfile.ui.dialogs import import_entry
+    from familyfile.ui.dialogs.import_entry import ImportEntryDialog
+    from familyfile.ui.verifier_window import VerifierWindow
+
+    texts = [a.text() for a in window.handover_menu.actions() if not a.isSeparator()]
+    assert texts == ["Hand over…", "Add a confirmed entry from a professional…",
+                     "Our key's fingerprint…", "Check a card someone gave me…"]
+    monkeypatch.setattr(import_entry, "choose_path", lambda *_a: None)
+    dialog = window.open_import_entry()
+    assert isinstance(dialog, ImportEntryDialog) and dialog.isVisible()
+    with qtbot.waitSignal(window.context.children_changed, timeout=2000):  # the pages refresh
+        dialog.imported.emit(ImportResult("imported", "Imported."))
+    dialog.close()
+    monkeypatch.setenv("FAMILYFILE_HOME", str(tmp_path))  # the checker's trust store
+    window.check_card_action.trigger()
+    checkers = [w for w in QApplication.topLevelWidgets() if isinstance(w, VerifierWindow) and w.isVisible()]
+    assert checkers
+    for checker in checkers:
+        checker.close()
+
+
+def test_our_key_fingerprint_and_key_card_for_a_professional(qtbot, window: MainWindow) -> None:
+    from familyfile.export import shc
+    from familyfile.export.verify import read_key_card
+    from familyfile.services import signing
+    from tests.ui.test_qr_fullscreen import decoded
+
+    window.family_key_action.trigger()
+    shown = next(d for d in window.findChildren(QDialog) if d.isVisible() and hasattr(d, "show_card"))
+    digits = signing.fingerprint(window.session)
+    assert shown.fingerprint.text().split() == digits.split()  # the same 60 digits, in groups
+    qtbot.mouseClick(shown.show_card, Qt.LeftButton)
+    card = read_key_card(shc.from_numeric(decoded(shown.viewer)))  # what the checker scans
+    assert card.fingerprint == digits and card.issuer == signing.issuer(window.session)
+    assert card.name == f"The {MARKER_FAMILY} family"
+    shown.viewer.close()
+    shown.close()

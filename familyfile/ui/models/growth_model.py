@@ -13,6 +13,7 @@ from familyfile.domain.growth import centile_text
 from familyfile.domain.growth_centiles import NEEDS_SEX, NO_REFERENCE, Centile
 from familyfile.i18n import _
 from familyfile.services.growth import GrowthRow
+from familyfile.ui.models.confirmed import confirmed_by
 from familyfile.ui.models.table import TOP_LEFT, RowsModel
 from familyfile.ui.widgets.form import local_datetime_text
 
@@ -50,7 +51,7 @@ def who_text(author: Author) -> str:
 
 
 def author_text(row: GrowthRow) -> str:
-    who = who_text(row.entry.author)
+    who = confirmed_by(row.entry) or who_text(row.entry.author)
     return _("{who}, changed").format(who=who) if row.edited else who
 
 

@@ -19,6 +19,7 @@ from familyfile.domain.immunisations import DoseRecord
 from familyfile.i18n import _
 from familyfile.services import immunisation_words as words
 from familyfile.services.immunisations import StatusTable
+from familyfile.ui.models.confirmed import confirmed_by
 from familyfile.ui.models.table import RowsModel
 
 AGE, VACCINE, STATUS, DETAILS = range(4)
@@ -50,6 +51,8 @@ class Row:
 def _author(entry: Entry | None) -> str:
     if entry is None or entry.author.kind == "parent":
         return ""
+    if confirmed_by(entry):
+        return confirmed_by(entry)
     return _("recorded by {name}").format(name=entry.author.name)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QPixmap
 from familyfile.domain import journal as rules
 from familyfile.domain.entry import PARENT, Author, Entry
 from familyfile.i18n import _, ngettext
+from familyfile.ui.models.confirmed import confirmed_by
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.UserRole
@@ -139,8 +140,8 @@ class JournalModel(QAbstractListModel):
         if seen.text:
             text = " ".join(seen.text.split())
             lines.append(text if len(text) <= SNIPPET else text[:SNIPPET - 1].rstrip() + "…")
-        who = rules.written_by(entry.author, self._feed.reader)
-        if seen.observed_by:
+        who = confirmed_by(entry) or rules.written_by(entry.author, self._feed.reader)
+        if seen.observed_by and not confirmed_by(entry):  # a confirmed note's observer is its author
             who = _("{written_by} · seen by {who}").format(written_by=who, who=seen.observed_by)
         count = self._photos.get(entry.id, 0)
         if count:

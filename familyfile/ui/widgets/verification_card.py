@@ -11,7 +11,7 @@ from typing import Any
 import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from familyfile.export import readable
 from familyfile.export.verify import Outcome, Verification
@@ -113,6 +113,8 @@ class VerificationCard(QFrame):
             self.fingerprint = fingerprint_label(result.fingerprint)
             layout.addWidget(self.fingerprint)
         self.trust_button = self.replace_button = None
+        self.record_button: QPushButton | None = None  # practitioner mode (see ``add_actions``)
+        self.receipt_button: QPushButton | None = None
         if result.outcome is Outcome.VALID_UNKNOWN_SIGNER and can_trust and on_trust is not None:
             layout.addWidget(para(_("Before you rely on it, compare this fingerprint with the one the "
                                     "family's (or practitioner's) app shows.")))
@@ -134,6 +136,12 @@ class VerificationCard(QFrame):
         self.content_lines: list[str] = []
         if result.payload is not None and result.outcome is not Outcome.ALTERED:
             self._add_content(layout, readable.describe(result.payload))
+
+    def add_actions(self, actions: QWidget) -> None:
+        """What the practitioner can do with this card (their identity open): after who signed it."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(3, actions)
 
     def _details(self, signer_name: str) -> list[str]:
         result, lines = self.result, []
