@@ -269,7 +269,13 @@ def carried_ids(sections: Sequence[str], items: Sequence[Item]) -> set[str]:
 def build_all(key: SigningKey, iss: str, sections: Sequence[str], items: Sequence[Item], *,
               nbf: datetime, exp: datetime | None) -> list[str]:
     """Every chosen section's cards, in the order the sections are given."""
+    return [jws for _section, jws in build_by_section(key, iss, sections, items, nbf=nbf, exp=exp)]
+
+
+def build_by_section(key: SigningKey, iss: str, sections: Sequence[str], items: Sequence[Item], *,
+                     nbf: datetime, exp: datetime | None) -> list[tuple[str, str]]:
+    """(section, card) for every chosen section's cards, in the order the sections are given."""
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         raise ValueError(f"unknown section: {', '.join(unknown)}")
-    return [jws for s in sections for jws in build_cards(key, iss, s, items, nbf=nbf, exp=exp)]
+    return [(s, jws) for s in sections for jws in build_cards(key, iss, s, items, nbf=nbf, exp=exp)]

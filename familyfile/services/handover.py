@@ -92,13 +92,22 @@ def build(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
           choices: Iterable[str], key: SigningKey, sections: Sequence[str],
           expires_days: int = DEFAULT_EXPIRES_DAYS) -> tuple[Selection, list[str]]:
     """The selection and the cards built from ``selection.included`` only (nothing is logged)."""
+    chosen, made = build_by_section(session, child_id, recipient, purpose, choices, key, sections,
+                                    expires_days)
+    return chosen, [jws for _section, jws in made]
+
+
+def build_by_section(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+                     choices: Iterable[str], key: SigningKey, sections: Sequence[str],
+                     expires_days: int = DEFAULT_EXPIRES_DAYS) -> tuple[Selection, list[tuple[str, str]]]:
+    """As :func:`build`, each card with the section it belongs to."""
     if expires_days < 1:
         raise ValueError("the cards must last at least one day")
     chosen, items, _entries = selected_items(session, child_id, recipient, purpose, choices,
                                              card_builder.CONSENT in sections)
     now = session.clock.now()
-    made = card_builder.build_all(key, shc.issuer_for(session.file_id), sections, items,
-                                  nbf=now, exp=now + timedelta(days=expires_days))
+    made = card_builder.build_by_section(key, shc.issuer_for(session.file_id), sections, items,
+                                         nbf=now, exp=now + timedelta(days=expires_days))
     return as_carried(session, child_id, chosen, card_builder.carried_ids(sections, items)), made
 
 
@@ -111,9 +120,18 @@ def make_cards(session: Any, child_id: str, recipient: Recipient, purpose: Purpo
                choices: Iterable[str], key: SigningKey, sections: Sequence[str],
                expires_days: int = DEFAULT_EXPIRES_DAYS) -> list[str]:
     """Build the cards and log the share (format ``qr``)."""
-    chosen, made = build(session, child_id, recipient, purpose, choices, key, sections, expires_days)
+    return [jws for _section, jws in make_cards_by_section(session, child_id, recipient, purpose, choices,
+                                                            key, sections, expires_days)]
+
+
+def make_cards_by_section(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
+                          choices: Iterable[str], key: SigningKey, sections: Sequence[str],
+                          expires_days: int = DEFAULT_EXPIRES_DAYS) -> list[tuple[str, str]]:
+    """As :func:`make_cards`, each card with its section (for titles on screen)."""
+    chosen, made = build_by_section(session, child_id, recipient, purpose, choices, key, sections,
+                                    expires_days)
     sharing.record_share(session, child_id, chosen.recipient, purpose, chosen, QR_FORMAT,
-                         produced_bytes(made))
+                         produced_bytes([jws for _section, jws in made]))
     return made
 
 

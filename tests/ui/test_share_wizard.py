@@ -197,6 +197,13 @@ def test_qr_codes_on_the_screen(qtbot, wizard: ShareWizard, session: sessions.Fa
     assert isinstance(viewer, QrViewer) and viewer.isVisible() and viewer.isFullScreen()
     assert viewer.count() == len(made.cards) + 1  # and the key card last
     assert viewer.position.text() == f"Card 1 of {viewer.count()}"
+    assert viewer.card_title.text().startswith("About me — from ")  # each card says its part
+    titles = []
+    for _n in range(viewer.count() - 1):
+        titles.append(viewer.card_title.text())
+        qtbot.keyClick(viewer, Qt.Key_Right)
+    assert len(made.card_sections) == len(made.cards)
+    assert any(t.startswith("Vaccinations") for t in titles)
     log = sharing.share_log(session, family.child_id)
     assert len(log) == len(before) + 1
     assert log[-1].format == "qr" and log[-1].recipient.id == family.hv.id

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from familyfile.domain.consent import Purpose, Recipient
-from familyfile.export import shc
+from familyfile.export import pdf_pack, shc
 from familyfile.i18n import _
 from familyfile.messages import share_message
 from familyfile.services import handover, sharing, signing
@@ -255,6 +255,7 @@ class ShareWizard(QDialog):
         session, child_id = args[0], args[1]
         before = len(sharing.share_log(session, child_id))
         fingerprint, cards, key_card = None, [], None
+        card_sections: list[str] = []
         if fmt == FHIR:
             assert path is not None
             handover.write_fhir(*args, path, sections)
@@ -262,7 +263,9 @@ class ShareWizard(QDialog):
             key = signing.current_key(session)
             fingerprint = key.fingerprint
             if fmt == QR:
-                cards = handover.make_cards(*args, key, sections, days)
+                made_cards = handover.make_cards_by_section(*args, key, sections, days)
+                cards = [jws for _section, jws in made_cards]
+                card_sections = [section for section, _jws in made_cards]
                 key_card = shc.encode_key_card(key, signing.issuer(session), name,
                                                session.clock.now())
             elif fmt == SHARE:
@@ -275,7 +278,7 @@ class ShareWizard(QDialog):
         log = sharing.share_log(session, child_id)
         if len(log) <= before:
             raise RuntimeError("the share was not recorded")
-        return Made(fmt, path, log[-1], fingerprint, count, cards, key_card)
+        return Made(fmt, path, log[-1], fingerprint, count, cards, key_card, card_sections)
 
     def _made(self, made: Made) -> None:
         self.made = made
@@ -294,9 +297,17 @@ class ShareWizard(QDialog):
         made = self.made
         if made is None or made.fmt != QR or made.fingerprint is None:
             return None
-        cards = [Card(jws, _("Part of {name}'s record: scan it with the Family File checker")
-                      .format(name=self.session.child(self.child_id).given_name))
-                 for jws in made.cards]
+        name = self.session.child(self.child_id).given_name
+        titles = pdf_pack.section_titles()
+        sections = made.card_sections or [""] * len(made.cards)
+        cards = []
+        for n, (section, jws) in enumerate(zip(sections, made.cards, strict=True)):
+            same = [i for i, s in enumerate(sections) if s == section]
+            part = titles.get(section, _("Part of the record"))
+            if len(same) > 1:
+                part = _("{part} ({n} of {count})").format(part=part, n=same.index(n) + 1, count=len(same))
+            cards.append(Card(jws, _("{part} — from {name}'s record: scan it with the Family File "
+                                     "checker").format(part=part, name=name)))
         if made.key_card:
             cards.append(Card(made.key_card, _("The family's key: scan this once, then compare "
                                                "the number below with the one read out to you")))

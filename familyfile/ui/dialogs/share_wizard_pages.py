@@ -254,6 +254,7 @@ class Made:
     count: int  # the things that left, as the preview showed them
     cards: list[str] = field(default_factory=list)
     key_card: str | None = None
+    card_sections: list[str] = field(default_factory=list)  # the section of each card
 
 
 class DoneStep(QWidget):
