@@ -34,6 +34,7 @@ MAX_JWS_BYTES = 256 * 1024
 MAX_KEY_CARD = 4096
 CLOCK_SKEW = timedelta(minutes=5)
 ALLOWED_HEADER = frozenset({"alg", "zip", "kid"})
+PREVIOUS_KEY_REASON = "verified, signed by this signer's previous key (trusted before they changed it)"
 
 
 class Outcome(enum.Enum):
@@ -80,29 +81,52 @@ class Verification:
 
 @dataclass
 class TrustStore:
-    """Pinned public keys by issuer (``familyfile:<family id>`` or another issuer's URL)."""
+    """Pinned public keys by issuer (``familyfile:<family id>`` or another issuer's URL).
+
+    When a pinned key is replaced (the family rotated its key and the new fingerprint was
+    compared), the old one is kept in ``previous``: cards it signed before still verify, as
+    "signed by this family's previous key"."""
 
     keys: dict[str, dict[str, Any]] = field(default_factory=dict)
+    previous: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def pin(self, issuer: str, jwk: dict[str, Any]) -> None:
         public_key_from_jwk(jwk)  # refuses anything that is not an ES256 public key
-        self.keys[issuer] = {name: jwk[name] for name in ("crv", "kty", "x", "y")}
+        new = {name: jwk[name] for name in ("crv", "kty", "x", "y")}
+        old = self.keys.get(issuer)
+        if old is not None and kid_of(old) != kid_of(new):
+            kept = [k for k in self.previous.get(issuer, []) if kid_of(k) not in (kid_of(old), kid_of(new))]
+            self.previous[issuer] = [*kept, old]
+        self.keys[issuer] = new
 
     def key_for(self, issuer: str) -> dict[str, Any] | None:
         return self.keys.get(issuer)
 
     def key_with_kid(self, kid: str) -> dict[str, Any] | None:
-        return next((jwk for jwk in self.keys.values() if kid_of(jwk) == kid), None)
+        return next((jwk for jwk in self.keys.values() if kid_of(jwk) == kid), None) or next(
+            (jwk for found in self.previous.values() for jwk in found if kid_of(jwk) == kid), None)
+
+    def is_previous(self, issuer: str, kid: str) -> bool:
+        """Whether ``kid`` is a key this issuer used before the one pinned now."""
+        return any(kid_of(jwk) == kid for jwk in self.previous.get(issuer, []))
 
     def to_json(self) -> str:
-        return json.dumps({"version": 1, "keys": self.keys}, indent=2, sort_keys=True)
+        data: dict[str, Any] = {"version": 1, "keys": self.keys}
+        if self.previous:
+            data["previous"] = self.previous
+        return json.dumps(data, indent=2, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> TrustStore:
         data = strict_json(text.encode("utf-8"))
         store = cls()
+        for issuer, old_keys in (data.get("previous") or {}).items():
+            for jwk in old_keys:
+                public_key_from_jwk(jwk)
+            store.previous[issuer] = [{name: k[name] for name in ("crv", "kty", "x", "y")} for k in old_keys]
         for issuer, jwk in data.get("keys", {}).items():
-            store.pin(issuer, jwk)
+            public_key_from_jwk(jwk)
+            store.keys[issuer] = {name: jwk[name] for name in ("crv", "kty", "x", "y")}
         return store
 
     @classmethod
@@ -233,6 +257,8 @@ def verify_jws(jws: str, trust: TrustStore, *, offered_keys: Iterable[dict[str, 
         pinned = trust.key_for(issuer)
         if pinned is None:
             result.outcome, result.reason = Outcome.VALID_UNKNOWN_SIGNER, Outcome.VALID_UNKNOWN_SIGNER.value
+        elif kid_of(pinned) != kid and trust.is_previous(issuer, kid):
+            result.reason = PREVIOUS_KEY_REASON
         elif kid_of(pinned) != kid:
             result.outcome, result.reason = Outcome.SIGNER_KEY_CHANGED, Outcome.SIGNER_KEY_CHANGED.value
     return result
