@@ -152,7 +152,7 @@ def _result_json(result: Verification) -> dict[str, Any]:
             "fhirBundle": subject.get("fhirBundle")}
 
 
-def _print_result(number: int, result: Verification) -> None:
+def _print_result(number: int, result: Verification, signer: str = "") -> None:
     mark = _("VERIFIED") if result.verified else _("NOT VERIFIED")
     print(_("Card {n}: {mark} — {reason}").format(n=number, mark=mark, reason=result.reason))
     if result.issuer:
@@ -161,7 +161,8 @@ def _print_result(number: int, result: Verification) -> None:
     if result.fingerprint:
         print(_("  Signer's fingerprint: {fp}").format(fp=result.fingerprint))
     if result.payload and result.outcome is not Outcome.ALTERED:
-        for line in readable.text_lines(readable.describe(result.payload)):
+        for line in readable.text_lines(readable.describe(result.payload, signer=signer,
+                                                          fingerprint=result.fingerprint or "")):
             print("  " + line)
 
 
@@ -180,7 +181,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json({"exit_code": code, "cards": [_result_json(r) for r in results]})
     else:
         for number, result in enumerate(results, 1):
-            _print_result(number, result)
+            _print_result(number, result, verifier.signer_name(contents, result.kid))
     sys.stdout.flush()
     return code
 

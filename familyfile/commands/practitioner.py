@@ -103,7 +103,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             print_json({**me.identity.to_data(), "issuer": me.issuer, "kid": me.key.kid,
                         "fingerprint": me.fingerprint})
             return EXIT_OK
-        print(me.identity.display + (f" (ODS {me.identity.ods_code})" if me.identity.ods_code else ""))
+        print(me.identity.key_card_name)
         print(_("Fingerprint of your signing key (families compare it digit by digit):"))
         print(me.fingerprint)
     return EXIT_OK
@@ -195,7 +195,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     card.add_argument("out", type=Path)
     card.set_defaults(handler=_guard(cmd_key_card))
     issue = psub.add_parser("issue", help=_("sign an entry card for the child in a verified handover"))
-    ack = psub.add_parser("ack", help=_("sign an acknowledgement card (\"received by …\")"))
+    ack = psub.add_parser("ack", help=_("sign an acknowledgement card (\"received\"; your key card "
+                                        "says by whom)"))
     for parser in (issue, ack):
         parser.add_argument("file", type=Path)
         parser.add_argument("bundle", type=Path, help=_("the family's share file, card, QR image or PDF"))

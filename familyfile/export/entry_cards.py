@@ -1,18 +1,19 @@
 """Entry cards and acknowledgement cards: a practitioner's signed answer to a family (pure).
 
 Both are SMART Health Cards (``shc.build_payload``: ES256, raw DEFLATE, ``kid``), issued by
-``familyfile-practitioner:<uuid>``, so ``familyfile verify`` reads them. Beside the FHIR Bundle,
-``vc.credentialSubject`` carries one more member::
+``familyfile-practitioner:<identity id>``, so ``familyfile verify`` reads them. Beside the FHIR
+Bundle, ``vc.credentialSubject`` carries one more member::
 
     "familyfile": {"type": "familyfile:entry-card" | "familyfile:acknowledgement",
                    "id": "<random card id>", "for": "<the family's iss>", ...}
 
 ``id`` makes importing idempotent; ``for`` names the family whose verified handover the card
-answers. To keep a card within one QR code of version 22 (see :func:`make_qr`), the signer is
-**one** PractitionerRole with the practitioner and the organisation written inline
-(``practitioner.display``, ``organization.display`` and its ODS ``identifier``, the role as
-``code[0].text``). An entry card's Bundle is ``resource:0`` the child's minimal Patient (copied
-from the family's card), ``resource:1`` that PractitionerRole, then:
+answers. The card does **not** name the practitioner: their name, role, organisation and ODS
+code are on their key card, signed with the same key (the family pins it after comparing the
+fingerprint; a verifier shows the name from the key card offered with the card). That keeps
+every card within one QR code of version 22 at level M (``shc.make_qr``, 927 characters).
+An entry card's Bundle is ``resource:0`` the child's minimal Patient (copied from the family's
+card), then, with no ``performer``:
 
 * growth: one Observation per value (LOINC 29463-7 kg, 8302-2 cm, 9843-4 cm; UCUM units);
 * immunisation: an Immunization (SNOMED code from the schedule, plus the schedule's key under
@@ -21,8 +22,8 @@ from the family's card), ``resource:1`` that PractitionerRole, then:
   ``valueString``;
 * note: an Observation ``urn:familyfile:entry#note`` (``valueString``, EYFS area as category);
 
-An acknowledgement's Bundle is the PractitionerRole and a Communication "Received by … on …"
-(``sent`` is the day); its marker adds the SHA-256 of what was received as unpadded base64url.
+An acknowledgement's Bundle is one Communication "Received" (``sent`` is the day, no
+``sender``); its marker adds the SHA-256 of what was received as unpadded base64url.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from familyfile.export.cards import (
     GROWTH_CODES,
     LOINC,
     NHS_NUMBER_SYSTEM,
-    ODS_SYSTEM,
     SNOMED,
     UCUM,
 )
@@ -50,30 +50,19 @@ VACCINE_SYSTEM = "urn:familyfile:vaccine"
 AREA_SYSTEM = "urn:familyfile:eyfs-area"
 GROWTH, IMMUNISATION, REVIEW, NOTE = "growth", "immunisation", "review", "note"
 KINDS = (GROWTH, IMMUNISATION, REVIEW, NOTE)
-#: At most 160 characters: the worst case (long names, an ODS code) then still fits one QR code.
-NOTE_MAX = 160
+#: The longest note and review outcome for which the worst case (English text at the limit, the
+#: child named by first name and birth date, random ids) still leaves 10 of the 927 characters of
+#: one QR code at level M: a note needs at most 916 (its EYFS area takes room), an outcome 902.
+NOTE_MAX = 145
 OUTCOME_MAX = 160
 _PATIENT = "resource:0"
-_FIRST_CONTENT = 2  # entry cards: Patient, PractitionerRole, then the content
+_FIRST_CONTENT = 1  # entry cards: the Patient, then the content
 _HASHES = ("file_sha256", "cards_sha256")
-#: SMART Health Cards allow version 22 at level L: 1195 JWS characters.
-MAX_JWS_CHARS_LOW_EC = 1195
+RECEIVED = "Received"
 
 
 class NotAnEntryCard(ValueError):
     """The verified card is not an entry or acknowledgement card we can read."""
-
-
-@dataclass(frozen=True)
-class Signer:
-    name: str
-    role: str
-    organisation: str
-    ods_code: str = ""
-
-    @property
-    def display(self) -> str:
-        return ", ".join(p for p in (self.name, self.role, self.organisation) if p)
 
 
 @dataclass(frozen=True)
@@ -98,7 +87,6 @@ class EntryCard:
     card_id: str
     family_issuer: str
     patient: dict[str, Any]
-    signer: Signer
     content: EntryContent
 
 
@@ -106,22 +94,12 @@ class EntryCard:
 class Acknowledgement:
     card_id: str
     family_issuer: str
-    signer: Signer
     received_on: str
     file_sha256: str | None = None
     cards_sha256: str | None = None
 
 
 # -- building ---------------------------------------------------------------------------------------
-def _signer_role(signer: Signer) -> dict[str, Any]:
-    """The signer as one PractitionerRole, person and organisation inline (it keeps cards small)."""
-    org: dict[str, Any] = {"display": signer.organisation}
-    if signer.ods_code:
-        org["identifier"] = {"system": ODS_SYSTEM, "value": signer.ods_code}
-    return {"resourceType": "PractitionerRole", "practitioner": {"display": signer.name},
-            "organization": org, "code": [{"text": signer.role}]}
-
-
 def sha256_b64(hex_digest: str) -> str:
     """A SHA-256 written as hex (as the sharing log holds it) in unpadded base64url (43 characters)."""
     return base64.urlsafe_b64encode(bytes.fromhex(hex_digest)).rstrip(b"=").decode("ascii")
@@ -194,48 +172,21 @@ def _payload(issuer: str, bundle: dict[str, Any], marker: dict[str, Any], nbf: d
 
 def entry_payload(card: EntryCard, issuer: str, *, nbf: datetime, exp: datetime | None) -> dict[str, Any]:
     """The SMART Health Card payload of an entry card."""
-    bundle = _bundle([card.patient, _signer_role(card.signer), *content_resources(card.content)])
+    bundle = _bundle([card.patient, *content_resources(card.content)])
     return _payload(issuer, bundle, {"type": ENTRY_TYPE, "id": card.card_id, "for": card.family_issuer},
                     nbf, exp)
 
 
 def ack_payload(ack: Acknowledgement, issuer: str, *, nbf: datetime, exp: datetime | None) -> dict[str, Any]:
-    """The payload of an acknowledgement card ("received by …"); the day is the Communication's
-    ``sent``, the hashes are in the marker as base64url."""
-    words = f"Received by {ack.signer.display} on {ack.received_on}"
+    """The payload of an acknowledgement card: one Communication "Received", ``sent`` the day; the
+    hashes are in the marker as base64url. Who received it is on the signer's key card."""
     communication = {"resourceType": "Communication", "status": "completed", "sent": ack.received_on,
-                     "sender": {"reference": "resource:0"}, "payload": [{"contentString": words}]}
+                     "payload": [{"contentString": RECEIVED}]}
     marker: dict[str, Any] = {"type": ACK_TYPE, "id": ack.card_id, "for": ack.family_issuer}
     for name in _HASHES:
         if getattr(ack, name):
             marker[name] = sha256_b64(getattr(ack, name))
-    return _payload(issuer, _bundle([_signer_role(ack.signer), communication]), marker, nbf, exp)
-
-
-def make_qr(jws: str) -> Any:
-    """One QR code of version 22 at most: level M when the card fits (``shc.make_qr``), else level L
-    (which SMART Health Cards allows, up to 1195 characters); ``shc.CardTooLarge`` beyond that."""
-    if len(jws) <= shc.MAX_JWS_CHARS:
-        return shc.make_qr(jws)
-    if len(jws) > MAX_JWS_CHARS_LOW_EC:
-        raise shc.CardTooLarge(len(jws))
-    import qrcode
-    from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
-
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_L, border=4)
-    qr.add_data(QRData(shc.QR_PREFIX.encode("ascii"), mode=MODE_8BIT_BYTE, check_data=False))
-    qr.add_data(QRData(shc.to_numeric(jws)[len(shc.QR_PREFIX):], mode=MODE_NUMBER, check_data=False))
-    qr.make(fit=True)
-    if qr.version is None or qr.version > shc.MAX_QR_VERSION:
-        raise shc.CardTooLarge(len(jws))
-    return qr
-
-
-def render_qr(jws: str, *, box_size: int = 4) -> Any:
-    """A PIL image of :func:`make_qr`."""
-    qr = make_qr(jws)
-    qr.box_size = box_size
-    return qr.make_image().get_image()
+    return _payload(issuer, _bundle([communication]), marker, nbf, exp)
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -283,19 +234,6 @@ def _marker(payload: dict[str, Any], kind: str) -> dict[str, Any]:
     _text(marker.get("for"), "no family named", 200)
     _need(bool(marker["id"]) and bool(marker["for"]), "empty card id or family")
     return dict(marker)
-
-
-def _signer(role: dict[str, Any]) -> Signer:
-    try:
-        name = role["practitioner"]["display"]
-        title = role["code"][0]["text"]
-        org = role["organization"]
-        ident = org.get("identifier") or {}
-        ods = ident.get("value") if ident.get("system") == ODS_SYSTEM else ""
-    except (KeyError, IndexError, TypeError, AttributeError) as exc:
-        raise NotAnEntryCard("the practitioner is not named") from exc
-    return Signer(_text(name, "name"), _text(title, "role"), _text(org.get("display"), "organisation"),
-                  _text(ods or "", "ODS code", 10))
 
 
 def _codes(concept: Any) -> dict[str, str]:
@@ -349,8 +287,8 @@ def parse_entry(payload: dict[str, Any]) -> EntryCard:
     """An entry card's contents (from a payload whose signature was checked); NotAnEntryCard."""
     marker = _marker(payload, ENTRY_TYPE)
     try:
-        found = _resources(payload, ("Patient", "PractitionerRole"), _FIRST_CONTENT + 1)
-        return EntryCard(str(marker["id"]), str(marker["for"]), found[0], _signer(found[1]), _content(found))
+        found = _resources(payload, ("Patient",), _FIRST_CONTENT + 1)
+        return EntryCard(str(marker["id"]), str(marker["for"]), found[0], _content(found))
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise NotAnEntryCard("the card's content is not readable") from exc
 
@@ -359,11 +297,11 @@ def parse_ack(payload: dict[str, Any]) -> Acknowledgement:
     """An acknowledgement's contents (hashes back in hex, as the sharing log holds them)."""
     marker = _marker(payload, ACK_TYPE)
     try:
-        found = _resources(payload, ("PractitionerRole", "Communication"), 2)
-        _need(len(found) == 2, "unexpected resources")
+        found = _resources(payload, ("Communication",), 1)
+        _need(len(found) == 1, "unexpected resources")
         hashes = {n: None if marker.get(n) is None else sha256_hex(marker[n]) for n in _HASHES}
-        return Acknowledgement(str(marker["id"]), str(marker["for"]), _signer(found[0]),
-                               _day(found[1].get("sent")), hashes["file_sha256"], hashes["cards_sha256"])
+        return Acknowledgement(str(marker["id"]), str(marker["for"]), _day(found[0].get("sent")),
+                               hashes["file_sha256"], hashes["cards_sha256"])
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise NotAnEntryCard("the card's content is not readable") from exc
 

@@ -3,7 +3,9 @@
 ``describe(payload)`` takes the payload a :class:`~familyfile.export.verify.Verification`
 carries and returns a :class:`ReadableCard`: who the card is about first, then alerts,
 immunisations (a table), growth (with units), the review, the team, consent — or, on a
-practitioner's entry card, "Confirmed by <name, role, organisation>" and the entry. Cards from
+practitioner's entry card, "Confirmed by <name, role, organisation>" and the entry. An entry card
+does not name its signer: the caller passes ``signer`` (the name on the key card that came with
+it, or the one pinned) and ``fingerprint``; without a name it says whose key signed it. Cards from
 other issuers (a vaccination certificate, say) get a plain rendering of common resources under
 "Card from another issuer: <iss>". Anything unexpected is listed by its type; nothing here
 ever raises on odd content (a hypothesis test feeds it arbitrary JSON).
@@ -31,6 +33,7 @@ _ALERTS = {"AllergyIntolerance": "Allergy", "Condition": "Condition or need",
 _SYSTEMS = {"http://snomed.info/sct": "SNOMED CT", "http://hl7.org/fhir/sid/cvx": "CVX vaccine",
             LOINC: "LOINC", "http://hl7.org/fhir/sid/icd-10": "ICD-10"}
 _ENTRY_WORDS = {"integrated-review": "Review outcome", "note": "Note"}
+_ACK_TYPE = "familyfile:acknowledgement"
 _TEAM = ("Organization", "EpisodeOfCare", "PractitionerRole", "CareTeam")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -284,7 +287,8 @@ def _team(found: _Bundle) -> list[str]:
 
 
 def confirmed_by(found: _Bundle) -> str:
-    """"name, role, organisation" of the practitioner on an entry card ("" when there is none)."""
+    """"name, role, organisation" of a practitioner a card's resources name ("" when none: entry
+    cards leave the signer to their key card)."""
     people, role_resources = found.of("Practitioner"), found.of("PractitionerRole")
     if not people and not role_resources:
         return ""
@@ -308,19 +312,37 @@ def _kind(issuer: str, found: _Bundle) -> str:
     return FAMILY if issuer.startswith(ISS_PREFIX) else OTHER
 
 
-def describe(payload: Mapping[str, Any] | None) -> ReadableCard:
-    """The card's content in plain English (see the module docstring). Never raises."""
+def _signed_by(found: _Bundle, signer: str, fingerprint: str, receipt: bool) -> Section:
+    who = signer.strip() or confirmed_by(found)
+    if who:
+        line = (_("Received by {who}") if receipt else _("Confirmed by {who}")).format(who=who)
+    elif fingerprint.strip():
+        line = _("Signed by a professional's key (fingerprint {digits}); open their key card to see "
+                 "their name").format(digits=fingerprint.strip())
+    else:
+        line = _("Signed by a professional's key; open their key card to see their name")
+    return Section(_("Received by") if receipt else _("Confirmed by"), (line,))
+
+
+def describe(payload: Mapping[str, Any] | None, *, signer: str = "", fingerprint: str = "") -> ReadableCard:
+    """The card's content in plain English (see the module docstring). Never raises.
+
+    ``signer``: who signed a practitioner's card, from their key card ("" when unknown);
+    ``fingerprint``: their key's, said when there is no name.
+    """
     payload = payload if isinstance(payload, Mapping) else {}
     issuer = _s(payload.get("iss"))
-    found = _Bundle(_d(_d(_d(payload.get("vc")).get("credentialSubject")).get("fhirBundle")))
+    subject = _d(_d(payload.get("vc")).get("credentialSubject"))
+    found = _Bundle(_d(subject.get("fhirBundle")))
     kind = _kind(issuer, found)
+    receipt = _d(subject.get("familyfile")).get("type") == _ACK_TYPE
     origin = {FAMILY: _("Family File card, made by the child's family"),
-              PRACTITIONER: _("Entry card signed by a practitioner")}.get(
+              PRACTITIONER: _("Receipt signed by a practitioner") if receipt
+              else _("Entry card signed by a practitioner")}.get(
                   kind, _("Card from another issuer: {iss}").format(iss=issuer or _("not named")))
     sections: list[Section] = [_patient(p) for p in found.of("Patient")]
     if kind == PRACTITIONER:
-        sections.append(Section(_("Confirmed by"), (
-            _("Confirmed by {who}").format(who=confirmed_by(found) or _("a practitioner (not named)")),)))
+        sections.append(_signed_by(found, _s(signer), _s(fingerprint), receipt))
     alerts = tuple(_alert(r) for r in found.of(*_ALERTS))
     if alerts:
         sections.append(Section(_("Alerts"), alerts))

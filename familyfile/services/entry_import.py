@@ -5,7 +5,8 @@ verifies it against the practitioners' keys the family trusts (kept inside the f
 table ``trusted_signer``), and then:
 
 * an **entry card** for this family and one of its children is saved through the section's
-  checks as a new entry written by ``Author("professional", "<name, role, organisation>")``,
+  checks as a new entry written by ``Author("professional", "<name, role, organisation>")``
+  — the name from the practitioner's key card the family pinned (the card itself names nobody),
   with ``confirmed_by``, ``source_card`` and ``confirmed_at`` in its data. The same card again
   is "already imported". If the family's own entry for the same thing (growth: same day;
   vaccination: same vaccine and dose; integrated review) changed after the card was issued, it
@@ -33,6 +34,7 @@ from familyfile.domain import practitioner as practitioner_rules
 from familyfile.domain import reviews as review_rules
 from familyfile.domain.entry import Author, Entry, new_entry_id
 from familyfile.domain.growth import GrowthDraft
+from familyfile.domain.practitioner import SignerName, read_key_card_name
 from familyfile.export import entry_cards, shc
 from familyfile.export.entry_cards import Acknowledgement, EntryCard
 from familyfile.export.keys import fingerprint_of, kid_of
@@ -126,6 +128,23 @@ def _offered_name(contents: verifier.Contents, kid: str | None) -> str | None:
     return next((c.name for c in contents.key_cards if c.kid == kid), None)
 
 
+def _signer(session: Any, contents: verifier.Contents, result: Verification, pin: bool) -> SignerName:
+    """Who signed: the name on their pinned key card, or (when it is pinned now) on the key card
+    that came with the card. Cards do not name the practitioner."""
+    if pin:
+        name = _offered_name(contents, result.kid)
+        if name is None:
+            raise _refuse(session, "unknown-key", _(
+                "To trust this practitioner, Family File needs their key card, which says who they "
+                "are. Ask for the card as a picture with their key card beside it, or as a file."),
+                issuer=result.issuer, fingerprint=result.fingerprint)
+    else:
+        row = trusted_signers.get(session.conn, str(result.issuer))
+        name = row.name if row is not None else ""
+    found = read_key_card_name(name)
+    return found if found.display else SignerName(_("a professional"), _("a professional"))
+
+
 def _trust_key_card_only(session: Any, contents: verifier.Contents, trust_signer: bool) -> ImportResult:
     found = [c for c in contents.key_cards if practitioner_rules.is_practitioner_issuer(c.issuer)]
     if len(found) != 1:
@@ -199,14 +218,15 @@ def _match_child(session: Any, patient: dict[str, Any]) -> str | None:
 
 
 # -- saving -----------------------------------------------------------------------------------------
-def _built(session: Any, child_id: str, card: EntryCard) -> tuple[str, str, dict[str, Any]]:
+def _built(session: Any, child_id: str, card: EntryCard,
+           signer: SignerName) -> tuple[str, str, dict[str, Any]]:
     """(entry kind, occurred_on, data) checked by the section's own rules."""
     c, born, today = card.content, session.child(child_id).date_of_birth, session.today()
     if c.kind == entry_cards.GROWTH:
         text = {n: "" if v is None else f"{v:g}" for n, v in
                 (("weight_kg", c.weight_kg), ("height_cm", c.height_cm), ("head_cm", c.head_cm))}
         draft = GrowthDraft(c.on, text["weight_kg"], text["height_cm"], text["head_cm"],
-                            measured_by=card.signer.display[:100])
+                            measured_by=signer.display[:100])
         measurement, problems = centiles.check(draft, growth.basis(session, child_id), today, confirmed=True)
         if problems:
             raise problems[0]
@@ -214,19 +234,27 @@ def _built(session: Any, child_id: str, card: EntryCard) -> tuple[str, str, dict
         return "growth", measurement.measured_on.isoformat(), measurement.to_data()
     if c.kind == entry_cards.IMMUNISATION:
         record = jab_rules.build(jab_rules.DoseDraft(c.on, c.vaccine, str(c.dose or ""),
-                                                     given_by=card.signer.name[:100],
-                                                     place=card.signer.organisation[:200]), born, today)
+                                                     given_by=signer.name[:jab_rules.TEXT_MAX],
+                                                     place=signer.organisation[:jab_rules.PLACE_MAX]),
+                                 born, today)
         return jab_rules.KIND, record.on.isoformat(), record.to_data()
     if c.kind == entry_cards.REVIEW:
-        review = review_rules.IntegratedReview(c.on, reviewer=card.signer.name, role=card.signer.role,
-                                               where=card.signer.organisation, outcome_notes=c.outcome)
+        review = review_rules.IntegratedReview(c.on, reviewer=signer.name, role=signer.role,
+                                               where=signer.organisation, outcome_notes=c.outcome)
         problems = review_rules.validate_integrated(review, born, today)
         if problems:
             raise problems[0]
         return review_rules.INTEGRATED_KIND, c.on, review.to_data()
     observation = journal_rules.build(journal_rules.ObservationDraft(
-        c.on, c.area, c.text, observed_by=card.signer.display[:journal_rules.OBSERVER_MAX]), today, born)
+        c.on, c.area, c.text, observed_by=signer.display[:journal_rules.OBSERVER_MAX]), today, born)
     return journal_rules.KIND, observation.observed_on.isoformat(), observation.to_data()
+
+
+def _pin_offered(session: Any, conn: Any, contents: verifier.Contents, result: Verification) -> None:
+    """Trust the key card that came with the card (the person compared its fingerprint)."""
+    card = next(c for c in contents.key_cards if c.kid == result.kid)
+    trusted_signers.pin(conn, str(result.issuer), card.jwk, card.name, session.clock.now())
+    _log(session, conn, LOG_TRUSTED, {"issuer": result.issuer, "kid": result.kid})
 
 
 def _same_thing(kind: str, entry: Entry, occurred_on: str, data: dict[str, Any]) -> bool:
@@ -251,7 +279,8 @@ def _issued(result: Verification) -> str:
 
 def _import_entry(session: Any, contents: verifier.Contents, result: Verification, card: EntryCard,
                   pin: bool) -> ImportResult:
-    issuer, fp, signer = str(result.issuer), str(result.fingerprint), card.signer.display
+    who = _signer(session, contents, result, pin)
+    issuer, fp, signer = str(result.issuer), str(result.fingerprint), who.display
     base = {"card_id": card.card_id, "signer": signer, "fingerprint": fp}
     if any(e.detail.get("card_id") == card.card_id for e in _logged(session, LOG_IMPORTED)):
         return ImportResult(ALREADY, _("This confirmed entry was already imported: nothing changed."), **base)
@@ -261,7 +290,7 @@ def _import_entry(session: Any, contents: verifier.Contents, result: Verificatio
                                              "(or not told apart from another): nothing was imported."),
                       issuer=issuer, card_id=card.card_id)
     try:
-        kind, occurred_on, data = _built(session, child_id, card)
+        kind, occurred_on, data = _built(session, child_id, card, who)
     except errors.ValidationError as exc:
         raise _refuse(session, "invalid", _("The confirmed entry does not pass Family File's checks: "
                                             "{problem}").format(problem=validation_message(exc)),
@@ -274,17 +303,13 @@ def _import_entry(session: Any, contents: verifier.Contents, result: Verificatio
             _log(session, conn, LOG_KEPT, {**detail, "entry_id": newer.id})
         return ImportResult(KEPT_NEWER, _("Kept your newer entry: the confirmed one was not added."),
                             entry_id=newer.id, kind=kind, child_id=child_id, **base)
-    data |= {"confirmed_by": {"name": card.signer.name, "role": card.signer.role,
-                              "organisation": card.signer.organisation, "ods_code": card.signer.ods_code,
-                              "fingerprint": fp},
+    data |= {"confirmed_by": {"name": who.name, "role": who.role, "organisation": who.organisation,
+                              "ods_code": who.ods_code, "fingerprint": fp},
              "source_card": card.card_id, "confirmed_at": issued}
     author = Author("professional", signer)
     with session.write() as conn:
         if pin:
-            jwk = next(k for k in contents.offered_keys if kid_of(k) == result.kid)
-            trusted_signers.pin(conn, issuer, jwk, _offered_name(contents, result.kid) or signer,
-                                session.clock.now())
-            _log(session, conn, LOG_TRUSTED, {"issuer": issuer, "kid": result.kid})
+            _pin_offered(session, conn, contents, result)
         entry = entries.insert(conn, entry_id=new_entry_id(), child_id=child_id, kind=kind,
                                occurred_on=occurred_on, data=data, author=author, now=session.clock.now(),
                                action="imported")
@@ -304,17 +329,15 @@ def _share_matching(session: Any, ack: Acknowledgement) -> int | None:
 
 def _import_ack(session: Any, contents: verifier.Contents, result: Verification, ack: Acknowledgement,
                 pin: bool) -> ImportResult:
-    issuer, fp, signer = str(result.issuer), str(result.fingerprint), ack.signer.display
+    issuer, fp = str(result.issuer), str(result.fingerprint)
+    signer = _signer(session, contents, result, pin).display
     base = {"card_id": ack.card_id, "signer": signer, "fingerprint": fp}
     if any(e.detail.get("card_id") == ack.card_id for e in _logged(session, LOG_ACK)):
         return ImportResult(ALREADY, _("This acknowledgement was already imported: nothing changed."), **base)
     share = _share_matching(session, ack)
     with session.write() as conn:
         if pin:
-            jwk = next(k for k in contents.offered_keys if kid_of(k) == result.kid)
-            trusted_signers.pin(conn, issuer, jwk, _offered_name(contents, result.kid) or signer,
-                                session.clock.now())
-            _log(session, conn, LOG_TRUSTED, {"issuer": issuer, "kid": result.kid})
+            _pin_offered(session, conn, contents, result)
         _log(session, conn, LOG_ACK, {"card_id": ack.card_id, "issuer": issuer, "signer": signer,
                                       "received_on": ack.received_on, "share_seq": share})
     text = (_("Received by {signer} on {day}.") if share is not None

@@ -4,7 +4,9 @@ A practitioner (health visitor, GP practice nurse, nursery manager …) keeps on
 identity file (``store.identity_file``) with their name, role, organisation, optional ODS code
 and an ES256 signing key. For a child in a family's handover they have **verified** (with
 ``services.verifier``), they issue an entry card — a growth measurement, an integrated review
-outcome, a vaccination given or a short note — or an acknowledgement card ("received by …").
+outcome, a vaccination given or a short note — or an acknowledgement card ("received").
+The cards do not name the practitioner: their key card does (:func:`key_card`), and families
+pin it after comparing the fingerprint. Every card prints as one QR code at level M.
 See docs/practitioner.md.
 """
 
@@ -27,7 +29,7 @@ from familyfile.domain.growth import ChildBasis, GrowthDraft
 from familyfile.domain.practitioner import Identity
 from familyfile.export import entry_cards, shc
 from familyfile.export.cards import NHS_NUMBER_SYSTEM
-from familyfile.export.entry_cards import Acknowledgement, EntryCard, EntryContent, Signer
+from familyfile.export.entry_cards import Acknowledgement, EntryCard, EntryContent
 from familyfile.export.keys import SigningKey, fingerprint_of
 from familyfile.export.verify import Outcome, TrustStore, Verification
 from familyfile.i18n import _
@@ -75,11 +77,6 @@ class Practitioner:
     def fingerprint(self) -> str:
         return self.key.fingerprint
 
-    @property
-    def signer(self) -> Signer:
-        i = self.identity
-        return Signer(i.name, i.role, i.organisation, i.ods_code)
-
 
 # -- the identity file ------------------------------------------------------------------------------
 def create_identity(path: Path, passphrase: str, *, name: str, role: str, organisation: str,
@@ -103,8 +100,9 @@ def open_identity(path: Path, passphrase: str) -> Practitioner:
 
 
 def key_card(practitioner: Practitioner, clock: Clock = SYSTEM_CLOCK) -> str:
-    """Their key card (same format as the family's), named "name, role, organisation"."""
-    return shc.encode_key_card(practitioner.key, practitioner.issuer, practitioner.identity.display,
+    """Their key card (same format as the family's), named "name, role, organisation (ODS code)":
+    the only place their cards' readers find who they are."""
+    return shc.encode_key_card(practitioner.key, practitioner.issuer, practitioner.identity.key_card_name,
                                clock.now())
 
 
@@ -313,12 +311,11 @@ def issue_entry(practitioner: Practitioner, handover: VerifiedHandover, draft: E
     """A signed entry card (compact JWS) for the child in a verified handover."""
     content = check_entry(draft, handover.patient, clock.now().date(), handover.sex)
     nbf, exp = _times(clock, expires_days)
-    card = EntryCard(new_card_id(), handover.family_issuer, card_patient(handover.patient),
-                     practitioner.signer, content)
+    card = EntryCard(new_card_id(), handover.family_issuer, card_patient(handover.patient), content)
     payload = entry_cards.entry_payload(card, practitioner.issuer, nbf=nbf, exp=exp)
     jws = shc.encode_jws(practitioner.key, payload)
     try:
-        entry_cards.make_qr(jws)  # it must print as one QR code
+        shc.make_qr(jws)  # it must print as one QR code at level M
     except shc.CardTooLarge:
         raise Refused(_("This entry does not fit one QR code: shorten the note or the outcome.")) from None
     return jws
@@ -326,12 +323,14 @@ def issue_entry(practitioner: Practitioner, handover: VerifiedHandover, draft: E
 
 def issue_ack(practitioner: Practitioner, handover: VerifiedHandover, *, clock: Clock = SYSTEM_CLOCK,
               expires_days: int = DEFAULT_EXPIRES_DAYS) -> str:
-    """A signed acknowledgement card: "received by <name, role, organisation> on <date>"."""
+    """A signed acknowledgement card: "received on <date>" (who received it: their key card)."""
     nbf, exp = _times(clock, expires_days)
-    ack = Acknowledgement(new_card_id(), handover.family_issuer, practitioner.signer,
-                          nbf.date().isoformat(), handover.file_sha256, handover.cards_sha256)
+    ack = Acknowledgement(new_card_id(), handover.family_issuer, nbf.date().isoformat(),
+                          handover.file_sha256, handover.cards_sha256)
     payload = entry_cards.ack_payload(ack, practitioner.issuer, nbf=nbf, exp=exp)
-    return shc.encode_jws(practitioner.key, payload)
+    jws = shc.encode_jws(practitioner.key, payload)
+    shc.make_qr(jws)  # always fits (docs/practitioner.md); CardTooLarge would be a bug
+    return jws
 
 
 # -- writing cards out ------------------------------------------------------------------------------
@@ -362,7 +361,7 @@ def write_card(out: Path, jws: str, own_key_card: str | None, fmt: str) -> None:
         return
     from PIL import Image
 
-    images = [entry_cards.render_qr(text) for text in ([jws, own_key_card] if own_key_card else [jws])]
+    images = [shc.render_qr(text).get_image() for text in ([jws, own_key_card] if own_key_card else [jws])]
     width = sum(i.width for i in images)
     sheet = Image.new("L", (width, max(i.height for i in images)), 255)
     left = 0

@@ -77,6 +77,13 @@ class Contents:
         return [card.jwk for card in self.key_cards] + self.jwks
 
 
+def signer_name(contents: Contents, kid: str | None) -> str:
+    """The name the key card (or share file) offered with the cards gives the key ``kid`` ("" when
+    none did): who signed, in their own words — a label, trusted no more than the key."""
+    named = next((k.name for k in contents.key_cards if k.kid == kid and k.name), "")
+    return named or contents.key_names.get(kid or "", "")
+
+
 def qr_texts(image_path: Path) -> list[str]:
     """The text of every QR code in a PNG/JPEG image (zxing-cpp)."""
     import zxingcpp

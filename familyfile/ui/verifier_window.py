@@ -341,8 +341,7 @@ class VerifierWindow(QWidget):
         self.summary.show()
 
     def _signer_name(self, result: Verification) -> str:
-        named = next((k.name for k in self.contents.key_cards if k.kid == result.kid and k.name), "")
-        return named or self.contents.key_names.get(result.kid or "", "")
+        return verifier.signer_name(self.contents, result.kid)
 
     # -- trusting a key --------------------------------------------------------------------------
     def ask_trust(self, result: Verification, *, replace: bool = False) -> None:

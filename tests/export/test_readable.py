@@ -194,8 +194,49 @@ def test_arbitrary_payloads_never_raise(value: Any) -> None:
     assert describe(value).sections
 
 
+def _entry_card(content: Any, *, ack: bool = False) -> dict[str, Any]:
+    from familyfile.export import entry_cards
+
+    iss = "familyfile-practitioner:b1TxqK2n0Zr9wVc4"
+    if ack:
+        receipt = entry_cards.Acknowledgement("a1", ISSUER, "2026-03-01", "ab" * 32)
+        return entry_cards.ack_payload(receipt, iss, nbf=NOW, exp=None)
+    patient = {"resourceType": "Patient", "name": [{"given": ["Zephyrine"]}], "birthDate": "2025-03-01"}
+    return entry_cards.entry_payload(entry_cards.EntryCard("c1", ISSUER, patient, content), iss, nbf=NOW,
+                                     exp=None)
+
+
+def test_an_entry_card_is_confirmed_by_the_name_on_the_key_card() -> None:
+    from familyfile.export.entry_cards import EntryContent
+
+    card = describe(_entry_card(EntryContent("note", "2026-02-02", text="Feeding well.", area="cl")),
+                    signer="Jo Reed, Health Visitor, Riverside (ODS RX1CC)", fingerprint="12345 67890")
+    assert card.kind == PRACTITIONER and card.origin == "Entry card signed by a practitioner"
+    assert section(card, "Confirmed by").lines == (
+        "Confirmed by Jo Reed, Health Visitor, Riverside (ODS RX1CC)",)
+    assert "Zephyrine" in card.sections[0].lines[0] and card.sections[0].title.startswith("About")
+    assert section(card, "Notes").lines == ("2 February 2026 — Note: Feeding well.",)
+
+
+def test_without_the_key_card_it_says_whose_key_signed_it() -> None:
+    from familyfile.export.entry_cards import EntryContent
+
+    payload_ = _entry_card(EntryContent("immunisation", "2026-02-02", vaccine="menb", dose=2))
+    assert section(describe(payload_, fingerprint="12345 67890"), "Confirmed by").lines == (
+        "Signed by a professional's key (fingerprint 12345 67890); open their key card to see their name",)
+    assert section(describe(payload_), "Confirmed by").lines == (
+        "Signed by a professional's key; open their key card to see their name",)
+
+
+def test_a_receipt_reads_as_received() -> None:
+    card = describe(_entry_card(None, ack=True), signer="Jo Reed, Health Visitor, Riverside")
+    assert card.origin == "Receipt signed by a practitioner"
+    assert section(card, "Received by").lines == ("Received by Jo Reed, Health Visitor, Riverside",)
+    assert section(card, "Notes").lines == ("1 March 2026 — Received",)
+
+
 def test_entry_card_in_the_practitioner_format_names_the_signer() -> None:
-    """The shape export/entry_cards.py writes: the signer as a PractitionerRole with displays."""
+    """A card whose resources name the practitioner (a PractitionerRole with displays) is still read."""
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
         {"fullUrl": "resource:0", "resource": {"resourceType": "Patient",
                                                "name": [{"text": "Ada Lovelace"}]}},

@@ -77,7 +77,17 @@ def test_practitioner_end_to_end(family: tuple[Path, Path], tmp_path: Path,
     assert not (tmp_path / "slip.png").exists()
 
     code, out, _err = _run(capsys, "verify", card, "--trust-store", trust)
-    assert code == 10 and "Jo Reed" in out and "12.4" in out  # familyfile verify reads entry cards too
+    assert code == 10 and "12.4" in out  # familyfile verify reads entry cards too, named by the key card
+    assert "Confirmed by Jo Reed, Health Visitor, Riverside Health Visiting (ODS RX1CC)" in out
+    text = tmp_path / "card.txt"
+    assert _run(capsys, *issue[:-4], "--out", text, "--trust-store", trust)[0] == 0
+    code, out, _err = _run(capsys, "verify", text, "--trust-store", trust)
+    assert code == 11 and "Jo Reed" not in out  # the card alone names nobody (and cannot be checked)
+    assert _run(capsys, "trust", "add", tmp_path / "key.png", "--trust-store", trust)[0] == 0
+    code, out, _err = _run(capsys, "verify", text, "--trust-store", trust)
+    assert code == 0 and "Jo Reed" not in out
+    assert f"Signed by a professional's key (fingerprint {shown['fingerprint']}); open their key card" in out
+    assert len(shown["identity_id"]) == 16 and shown["issuer"].endswith(shown["identity_id"])
 
 
 def test_wrong_passphrase_and_damaged_identity(tmp_path: Path, capsys: pytest.CaptureFixture[str],

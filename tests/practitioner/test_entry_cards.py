@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from familyfile.domain.journal import AREAS
-from familyfile.export import cards, entry_cards, shc
-from familyfile.export.entry_cards import Acknowledgement, EntryCard, EntryContent, Signer
+from familyfile.export import entry_cards, shc
+from familyfile.export.entry_cards import Acknowledgement, EntryCard, EntryContent
 from familyfile.export.verify import TrustStore, verify_jws
 from tests.practitioner.conftest import PRACTITIONER_KEY
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
-ISS = "familyfile-practitioner:6f1c2d3e-4a5b-4c6d-8e7f-001122334455"
+ISS = "familyfile-practitioner:b1TxqK2n0Zr9wVc4"
 FAMILY = shc.issuer_for("ab" * 16)
 PATIENT = {"resourceType": "Patient", "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number",
                                                       "value": "9434765919"}],
@@ -26,7 +26,6 @@ hashes = st.one_of(st.none(), st.binary(min_size=32, max_size=32).map(bytes.hex)
 words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40)
 days = st.dates().map(lambda d: d.isoformat())
 values = st.one_of(st.none(), st.floats(0.2, 250, allow_nan=False).map(lambda v: round(v, 3)))
-signers = st.builds(Signer, words, words, words, st.sampled_from(["", "RX1", "A81001"]))
 contents = st.one_of(
     st.builds(EntryContent, st.just("growth"), days, values, values, values).filter(
         lambda c: any(v is not None for v in (c.weight_kg, c.height_cm, c.head_cm))),
@@ -38,19 +37,18 @@ contents = st.one_of(
 
 
 @settings(max_examples=60, deadline=None)
-@given(content=contents, signer=signers, card_id=st.uuids().map(str))
-def test_entry_card_round_trip(content: EntryContent, signer: Signer, card_id: str) -> None:
-    card = EntryCard(card_id, FAMILY, PATIENT, signer, content)
+@given(content=contents, card_id=st.uuids().map(str))
+def test_entry_card_round_trip(content: EntryContent, card_id: str) -> None:
+    card = EntryCard(card_id, FAMILY, PATIENT, content)
     payload = entry_cards.entry_payload(card, ISS, nbf=NOW, exp=None)
     assert entry_cards.card_type(payload) == entry_cards.ENTRY_TYPE
     assert entry_cards.parse_entry(payload) == card
 
 
 @settings(max_examples=30, deadline=None)
-@given(signer=signers, day=days, file_hash=hashes, cards_hash=hashes)
-def test_acknowledgement_round_trip(signer: Signer, day: str, file_hash: str | None,
-                                    cards_hash: str | None) -> None:
-    ack = Acknowledgement("a1", FAMILY, signer, day, file_hash, cards_hash)
+@given(day=days, file_hash=hashes, cards_hash=hashes)
+def test_acknowledgement_round_trip(day: str, file_hash: str | None, cards_hash: str | None) -> None:
+    ack = Acknowledgement("a1", FAMILY, day, file_hash, cards_hash)
     payload = entry_cards.ack_payload(ack, ISS, nbf=NOW, exp=None)
     assert entry_cards.card_type(payload) == entry_cards.ACK_TYPE
     assert entry_cards.parse_ack(payload) == ack
@@ -59,38 +57,38 @@ def test_acknowledgement_round_trip(signer: Signer, day: str, file_hash: str | N
 
 
 def _growth_payload() -> dict[str, Any]:
-    card = EntryCard("c1", FAMILY, PATIENT, Signer("Jo Reed", "HV", "Riverside", "RX1"),
-                     EntryContent("growth", "2026-02-20", 12.4, 87.0, None))
+    card = EntryCard("c1", FAMILY, PATIENT, EntryContent("growth", "2026-02-20", 12.4, 87.0, None))
     return entry_cards.entry_payload(card, ISS, nbf=NOW, exp=NOW + timedelta(days=90))
 
 
 def test_an_entry_card_is_a_smart_health_card_that_verify_reads() -> None:
     jws = shc.encode_jws(PRACTITIONER_KEY, _growth_payload())
-    assert len(jws) <= entry_cards.MAX_JWS_CHARS_LOW_EC
-    assert entry_cards.make_qr(jws).version <= shc.MAX_QR_VERSION
+    assert len(jws) <= shc.MAX_JWS_CHARS
+    assert shc.make_qr(jws).version <= shc.MAX_QR_VERSION
     trust = TrustStore()
     trust.pin(ISS, PRACTITIONER_KEY.public_jwk)
     result = verify_jws(jws, trust, clock=type("C", (), {"now": staticmethod(lambda: NOW)})())
     assert result.verified and result.issuer == ISS and not result.family_file
     bundle = result.payload["vc"]["credentialSubject"]["fhirBundle"] if result.payload else {}
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
-    assert kinds == ["Patient", "PractitionerRole", "Observation", "Observation"]
-    loinc = [e["resource"]["code"]["coding"][0]["code"] for e in bundle["entry"][2:]]
+    assert kinds == ["Patient", "Observation", "Observation"]  # nobody named: the key card does that
+    loinc = [e["resource"]["code"]["coding"][0]["code"] for e in bundle["entry"][1:]]
     assert loinc == ["29463-7", "8302-2"]
-    role = bundle["entry"][1]["resource"]
-    assert role["practitioner"] == {"display": "Jo Reed"} and role["code"] == [{"text": "HV"}]
-    assert role["organization"]["identifier"] == {"system": cards.ODS_SYSTEM, "value": "RX1"}
+    assert all("performer" not in e["resource"] for e in bundle["entry"])
 
 
 @pytest.mark.parametrize("damage", [
     lambda p: p["vc"]["credentialSubject"].pop("familyfile"),
-    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"].pop(1),
-    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][2]["resource"].pop("valueQuantity"),
-    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][3]["resource"].update(
+    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][2]["resource"].update(  # weight twice
+        code=p["vc"]["credentialSubject"]["fhirBundle"]["entry"][1]["resource"]["code"]),
+    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][1]["resource"].pop("valueQuantity"),
+    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][2]["resource"].update(
         effectiveDateTime="2026-02-21"),
-    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][2]["resource"]["valueQuantity"].update(
+    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][1]["resource"]["valueQuantity"].update(
         code="g"),
-    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"][1]["resource"].pop("practitioner"),
+    lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"].insert(1, {  # the earlier shape
+        "fullUrl": "resource:1", "resource": {"resourceType": "PractitionerRole",
+                                              "practitioner": {"display": "Jo Reed"}}}),
     lambda p: p["vc"]["credentialSubject"]["fhirBundle"]["entry"].pop(0),
     lambda p: p["vc"]["credentialSubject"]["familyfile"].update(id=""),
 ])
@@ -109,7 +107,7 @@ def test_patient_helpers() -> None:
 
 
 def _ack_payload(**marker: Any) -> dict[str, Any]:
-    ack = Acknowledgement("a1", FAMILY, Signer("Jo Reed", "HV", "Riverside"), "2026-03-01", "ab" * 32)
+    ack = Acknowledgement("a1", FAMILY, "2026-03-01", "ab" * 32)
     payload = entry_cards.ack_payload(ack, ISS, nbf=NOW, exp=None)
     payload["vc"]["credentialSubject"]["familyfile"].update(marker)
     return payload
@@ -120,7 +118,8 @@ def test_acknowledgement_hashes_travel_as_base64url() -> None:
     assert marker["file_sha256"] == entry_cards.sha256_b64("ab" * 32) and len(marker["file_sha256"]) == 43
     assert "cards_sha256" not in marker and "received_on" not in marker
     bundle = _ack_payload()["vc"]["credentialSubject"]["fhirBundle"]
-    assert [e["resource"]["resourceType"] for e in bundle["entry"]] == ["PractitionerRole", "Communication"]
+    assert [e["resource"]["resourceType"] for e in bundle["entry"]] == ["Communication"]
+    assert "sender" not in bundle["entry"][0]["resource"]
 
 
 @pytest.mark.parametrize("bad", ["ab" * 32, "A" * 42, "A" * 44, "*" * 43, 7])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from familyfile.store import activity_log
 from tests.practitioner.conftest import Setting, make_practitioner
 
 JO = "Jo Reed, Health Visitor, Riverside Health Visiting"
+JO_KEY_CARD = JO + " (ODS RX1CC)"  # the name on their key card, which the family pins
 WEIGH = practice.EntryDraft("growth", "2026-02-20", weight_kg="12.4", height_cm="87")
 
 
@@ -116,13 +118,40 @@ def test_an_untrusted_signer_is_refused_then_trusted(setting: Setting, tmp_path:
     result = _import(setting, card, trust=True)
     assert result.status == entry_import.IMPORTED
     pinned = entry_import.trusted(setting.session)
-    assert [(p.issuer, p.name) for p in pinned] == [(setting.me.issuer, JO)]
+    assert [(p.issuer, p.name) for p in pinned] == [(setting.me.issuer, JO_KEY_CARD)]
     assert len(_log(setting, entry_import.LOG_TRUSTED)) == 1
     # from now on the signer is known: a second card needs no trust
     second = setting.issue(tmp_path / "second.txt",
                            practice.EntryDraft("note", "2026-02-21", text="Hi", area="pd"),
                            fmt="txt")  # the shc:/ text alone, no key beside it
-    assert _import(setting, second, trust=False).status == entry_import.IMPORTED
+    again = _import(setting, second, trust=False)
+    assert again.status == entry_import.IMPORTED and again.signer == JO  # from the pinned key card
+    confirmed = setting.session.records.get(str(again.entry_id)).data["confirmed_by"]
+    assert confirmed["name"] == "Jo Reed" and confirmed["ods_code"] == "RX1CC"
+
+
+def test_the_signer_is_named_by_the_pinned_key_card_not_by_the_card(setting: Setting, tmp_path: Path) -> None:
+    renamed = practice.Practitioner(replace(setting.me.identity, name="Jo Reed-Smith", ods_code=""),
+                                    setting.me.key)
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(practice.key_card(renamed, setting.record.clock), "utf-8")
+    assert _import(setting, key_file, trust=True).status == entry_import.TRUSTED
+    result = _import(setting, setting.issue(tmp_path / "card.txt", WEIGH, fmt="txt"), trust=False)
+    assert result.signer == "Jo Reed-Smith, Health Visitor, Riverside Health Visiting"
+    entry = setting.session.records.get(str(result.entry_id))
+    assert entry.author == Author("professional", result.signer)
+    assert entry.data["confirmed_by"]["ods_code"] == ""
+
+
+def test_trusting_needs_the_key_card_not_a_bare_key(setting: Setting, tmp_path: Path) -> None:
+    jws = practice.issue_entry(setting.me, setting.handover(), WEIGH, clock=setting.record.clock)
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps({"verifiableCredential": [jws],
+                                "familyfile": {"key": setting.me.key.public_jwk}}), "utf-8")
+    with pytest.raises(entry_import.EntryRefused) as refused:
+        _import(setting, bare, trust=True)
+    assert refused.value.reason == "unknown-key" and "key card" in refused.value.message
+    assert entry_import.trusted(setting.session) == []
 
 
 def test_the_key_card_alone_can_be_trusted(setting: Setting, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from tests.practitioner.conftest import Setting, setting  # noqa: F401 (a pytest
 from tests.ui.drive import activate, show_active, show_page
 
 JO = "Jo Reed, Health Visitor, Riverside Health Visiting"
+JO_KEY_CARD = JO + " (ODS RX1CC)"  # the card names nobody: their key card does
 WEIGH = practice.EntryDraft("growth", "2026-02-20", weight_kg="12.4", height_cm="87")
 
 
@@ -45,7 +46,7 @@ def test_compare_fingerprint_then_add_then_already_added(qtbot, monkeypatch, tmp
     dialog = open_dialog(qtbot, setting, tasks)
     choose(qtbot, dialog, monkeypatch, card)
     assert dialog.compare.isVisible() and not dialog.outcome.isVisible()
-    assert dialog.compare_title.text() == f"Is this card really from {JO}?"
+    assert dialog.compare_title.text() == f"Is this card really from {JO_KEY_CARD}?"
     assert dialog.fingerprint.text().split() == setting.me.fingerprint.split()
     assert len(dialog.fingerprint.text().splitlines()) == 3  # in groups, three lines of four
     assert entry_import.trusted(setting.session) == []  # nothing trusted before "They match"
@@ -54,7 +55,7 @@ def test_compare_fingerprint_then_add_then_already_added(qtbot, monkeypatch, tmp
     assert dialog.outcome_title.text() == "Added to the record"
     assert dialog.outcome_text.text() == f"Imported: confirmed by {JO}."
     assert not dialog.compare.isVisible()
-    assert [s.name for s in entry_import.trusted(setting.session)] == [JO]
+    assert [s.name for s in entry_import.trusted(setting.session)] == [JO_KEY_CARD]
 
     choose(qtbot, dialog, monkeypatch, card)  # the same card again
     assert dialog.outcome_title.text() == "Already added"

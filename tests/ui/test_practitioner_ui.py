@@ -208,6 +208,35 @@ def test_record_a_weight_sign_show_and_save(qtbot, monkeypatch, tmp_path, signed
     assert imported.status == entry_import.IMPORTED and imported.signer == JO
 
 
+def test_a_note_longer_than_the_limit_is_refused_with_the_limit(qtbot, monkeypatch, signed_in) -> None:
+    window = signed_in
+    _trust_family(qtbot, window)
+    click(qtbot, window.panels[0].record_button)
+    qtbot.waitUntil(lambda: isinstance(window.identity.dialog, RecordEntryDialog), timeout=30000)
+    dialog = window.identity.dialog
+    activate(qtbot, dialog)
+    kind = dialog.inputs["kind"]
+    kind.setFocus()
+    for _step in range(3):  # "A short note" is the fourth choice
+        qtbot.keyClick(kind, Qt.Key_Down)
+    assert kind.currentData() == entry_cards.NOTE and dialog.inputs["text"].isVisible()
+    assert f"At most {entry_cards.NOTE_MAX} characters." in dialog.fields.hints["text"].text()
+    type_in(qtbot, dialog.inputs["on"], "20/02/2026")
+    dialog.inputs["text"].setFocus()
+    qtbot.keyClicks(dialog.inputs["text"], "w" * (entry_cards.NOTE_MAX + 1))
+    area = dialog.inputs["area"]
+    area.setFocus()
+    qtbot.keyClick(area, Qt.Key_Down)
+    click(qtbot, dialog.save_button)
+    assert f"must be {entry_cards.NOTE_MAX} characters or fewer" in dialog.errors["text"].text()
+    assert window.identity.issued is None
+    dialog.inputs["text"].setFocus()
+    qtbot.keyClick(dialog.inputs["text"], Qt.Key_Backspace)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: window.identity.issued is not None, timeout=30000)
+    assert len(window.identity.issued.jws) <= 927  # one QR code at level M
+
+
 def test_an_unknown_family_key_needs_a_warning_first(qtbot, monkeypatch, signed_in) -> None:
     window = signed_in
     click(qtbot, window.panels[0].record_button)

@@ -264,3 +264,49 @@ def test_pasted_text_that_is_not_a_card_is_a_plain_message(qtbot, trust_dir, tas
     assert not window.panels
     with pytest.raises(verifier.NotReadable):
         verifier.contents_from_text("{not json")
+
+
+def _entry_card_files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A practitioner's entry card as a PNG with their key card beside it, the card's text alone,
+    and their key card alone (the card itself names nobody)."""
+    from familyfile.domain.practitioner import Identity
+    from familyfile.export import entry_cards
+    from familyfile.services import practitioner as practice
+
+    me = practice.Practitioner(Identity("b1TxqK2n0Zr9wVc4", "Jo Reed", "Health Visitor",
+                                        "Riverside Health Visiting", "RX1CC"), OTHER_KEY)
+    patient = {"resourceType": "Patient", "name": [{"given": ["Zephyrine"]}], "birthDate": "2025-03-01"}
+    content = entry_cards.EntryContent("review", "2026-02-20", outcome="No concerns; review again at 3.")
+    payload = entry_cards.entry_payload(entry_cards.EntryCard("c1", ISSUER, patient, content), me.issuer,
+                                        nbf=NOW, exp=NOW + timedelta(days=90))
+    jws = shc.encode_jws(me.key, payload)
+    key_card = practice.key_card(me, FixedClock(NOW))
+    png, text, key = tmp_path / "entry.png", tmp_path / "entry.txt", tmp_path / "key.txt"
+    practice.write_card(png, jws, key_card, "png")
+    practice.write_card(text, jws, None, "txt")
+    key.write_text(key_card, "utf-8")
+    return png, text, key
+
+
+def test_an_entry_card_is_confirmed_by_the_name_on_its_key_card(qtbot, monkeypatch, tmp_path, trust_dir,
+                                                                tasks) -> None:
+    png, _text, _key = _entry_card_files(tmp_path)
+    window = make_window(qtbot, trust_dir, tasks)
+    open_with_dialog(qtbot, window, monkeypatch, png)
+    panel = window.panels[0]
+    assert window.outcomes() == [Outcome.VALID_UNKNOWN_SIGNER]
+    who = "Jo Reed, Health Visitor, Riverside Health Visiting (ODS RX1CC)"
+    assert f"Signed by: {who}" in panel.details.text()
+    assert f"  Confirmed by {who}" in panel.content_lines
+    assert "  20 February 2026 — Review outcome: No concerns; review again at 3." in panel.content_lines
+
+
+def test_an_entry_card_alone_says_whose_key_and_names_them_once_the_key_card_is_opened(
+        qtbot, monkeypatch, tmp_path, trust_dir, tasks) -> None:
+    _png, text, key = _entry_card_files(tmp_path)
+    window = make_window(qtbot, trust_dir, tasks)
+    open_with_dialog(qtbot, window, monkeypatch, text, key)
+    assert any(line.startswith("  Confirmed by Jo Reed") for line in window.panels[0].content_lines)
+    alone = make_window(qtbot, tmp_path / "other-trust", tasks)
+    open_with_dialog(qtbot, alone, monkeypatch, text)
+    assert alone.outcomes() == [Outcome.UNKNOWN_KEY] and alone.panels[0].content_lines == []

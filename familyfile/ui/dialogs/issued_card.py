@@ -1,9 +1,7 @@
 """A card the practitioner just signed (an entry or a receipt): shown full screen as a QR code
 for the family to scan — with the practitioner's key card after it, so a family that has not
 met them can compare the fingerprint — and "Save as file…" (PNG or JSON) for USB or e-mail.
-
-Entry cards are longer than family cards and may need QR level L (``export.entry_cards``), so
-the full-screen viewer is given their pixmaps drawn that way.
+The card does not name the practitioner; their key card does ("name, role, organisation (ODS)").
 """
 
 from __future__ import annotations
@@ -115,7 +113,8 @@ class IssuedCardDialog(QDialog):
 
     def cards(self) -> list[Card]:
         return [Card(self.jws, self.windowTitle()),
-                Card(self.key_card, _("My key card: {who}").format(who=self.practitioner.identity.display))]
+                Card(self.key_card, _("My key card: {who}").format(
+                    who=self.practitioner.identity.key_card_name))]
 
     def show_full(self) -> None:
         self.viewer = show_full_screen(self, self.cards(), self.practitioner.fingerprint)

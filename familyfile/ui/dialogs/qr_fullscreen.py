@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from familyfile.export import entry_cards
+from familyfile.export import shc
 from familyfile.i18n import _
 from familyfile.ui.dialogs import scale_icons
 from familyfile.ui.widgets.form import STYLE, primary_button, scaled_font, secondary_button
@@ -35,9 +35,9 @@ class Card:
 
 
 def qr_pixmap(jws: str) -> QPixmap:
-    """The card's QR code (quiet zone included) as a crisp pixmap, one pixel a module: level M, as
-    every family card fits; a practitioner's entry card that does not is drawn at level L."""
-    image = entry_cards.render_qr(jws, box_size=1)
+    """The card's QR code (quiet zone included) as a crisp pixmap, one pixel a module, at level M:
+    every card fits it, a family's or a practitioner's."""
+    image = shc.render_qr(jws, box_size=1)
     data = io.BytesIO()
     image.save(data, format="PNG")
     pixmap = QPixmap()

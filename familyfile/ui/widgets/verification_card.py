@@ -135,7 +135,8 @@ class VerificationCard(QFrame):
                 layout.addWidget(self.replace_button)
         self.content_lines: list[str] = []
         if result.payload is not None and result.outcome is not Outcome.ALTERED:
-            self._add_content(layout, readable.describe(result.payload))
+            self._add_content(layout, readable.describe(result.payload, signer=signer_name,
+                                                        fingerprint=result.fingerprint or ""))
 
     def add_actions(self, actions: QWidget) -> None:
         """What the practitioner can do with this card (their identity open): after who signed it."""
