@@ -121,3 +121,16 @@ def test_a_confirmed_vaccination_and_note_say_who_confirmed_them(tmp_path, setti
     assert model.describe(entries[1]).splitlines()[-1] == f"Confirmed by {JO}"
     own = setting.session.records.get(setting.record.entries["growth"])
     assert confirmed_by(own) == ""
+
+
+def test_a_confirmed_review_outcome_shows_on_the_reviews_page(qtbot, tmp_path, setting) -> None:  # noqa: F811
+    from familyfile.ui.pages.reviews import ReviewsPage
+
+    card = setting.issue(tmp_path / "review.json", practice.EntryDraft(
+        "review", "2026-02-20", outcome="Doing well; speech to be reviewed in three months."))
+    result = entry_import.import_entry(setting.session, card, trust_signer=True)
+    assert result.status == "imported"
+    page = show_page(qtbot, ReviewsPage, setting.session, (1200, 760))
+    words = page.two_year_text.text().splitlines()
+    assert "Outcome: Doing well; speech to be reviewed in three months." in words
+    assert words[-1] == f"Confirmed by {JO}"

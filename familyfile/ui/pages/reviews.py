@@ -11,6 +11,7 @@ from familyfile.services import reviews
 from familyfile.ui import labels
 from familyfile.ui.dialogs.entry_form import date_text, open_dialog
 from familyfile.ui.dialogs.review_dialogs import CheckDialog, ContactDialog, IntegratedReviewDialog
+from familyfile.ui.models.confirmed import confirmed_by
 from familyfile.ui.models.reviews_model import ContactsModel
 from familyfile.ui.pages import PageContext, page_column
 from familyfile.ui.pages.overview import card
@@ -78,10 +79,13 @@ class ReviewsPage(QWidget):
         if latest is None:
             self.two_year_text.setText(_("Not recorded yet. It happens between 2 and 2½ years."))
         else:
-            review = latest[0]
+            review, entry = latest
             areas = "; ".join(f"{labels.asq_area()[a]}: {s}" for a, s in review.asq_scores.items())
-            self.two_year_text.setText(_("On {date}. {areas}").format(date=date_text(review.on),
-                                                                     areas=areas))
+            lines = [_("On {date}. {areas}").format(date=date_text(review.on), areas=areas).strip()]
+            if review.outcome_notes:
+                lines.append(_("Outcome: {notes}").format(notes=review.outcome_notes))
+            lines.append(confirmed_by(entry))
+            self.two_year_text.setText("\n".join(line for line in lines if line))
         found = reviews.checks(session, child.id)
         self.checks_text.setText("\n".join(
             f"{date_text(c.on)} — {labels.check_type()[c.check]}: {labels.check_outcome()[c.outcome]}"
