@@ -241,7 +241,7 @@ def test_any_words_are_printed_as_written(name: str, rows: list[tuple[str, str]]
                          fingerprint=FAMILY_KEY.fingerprint, signer_name="F")
     data = pdf_pack.build_pdf(pack)
     assert pdf_pack.page_count(data) >= 3
-    text = subprocess.run(["pdftotext", "-", "-"], input=data, check=True, capture_output=True,
+    text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, check=True, capture_output=True,
                           timeout=60).stdout.decode("utf-8")
     flat = " ".join(text.split())
     for words in pdf_pack.pack_text(pack):
