@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,28 +64,38 @@ def _consent_items(session: Any, child_id: str, recipient: Recipient) -> list[ca
     return found
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """What the selection rule let through for one share, read once: the selection, its entries
+    as Items (``selection.included`` order; the consent receipt's items at the end when asked),
+    the entries themselves, and each candidate's category."""
+
+    selection: Selection
+    items: list[card_builder.Item]
+    entries: list[Entry]
+    category_of: dict[str, str]
+
+    def as_carried(self, carried: set[str]) -> Selection:
+        """The selection narrowed to what an output really carries, for the sharing log: the
+        rule let ``selection.included`` through, but the ticked parts may carry less."""
+        chosen = self.selection
+        kept = tuple(i for i in chosen.included if i in carried)
+        present = {self.category_of.get(i) for i in kept}
+        return replace(chosen, included=kept, categories=tuple(c for c in chosen.categories if c in present),
+                       why=tuple(w for w in chosen.why if w[0] in carried))
+
+
 def selected_items(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
-                   choices: Iterable[str], with_consent: bool
-                   ) -> tuple[Selection, list[card_builder.Item], list[Entry]]:
-    """The selection, its entries as Items (``selection.included`` only, in that order), the
-    entries themselves, and — when asked — the consent receipt's items at the end."""
-    chosen = sharing.selection(session, child_id, recipient, purpose, choices)  # THE rule
-    by_id = {str(entry.id): entry for _, entry in sharing.candidates(session, child_id)}
+                   choices: Iterable[str], with_consent: bool) -> Chosen:
+    """THE rule applied once, over one read of the child's entries."""
+    pairs = sharing.candidates(session, child_id)
+    chosen = sharing.selection_of(session, child_id, pairs, recipient, purpose, choices)
+    by_id = {str(entry.id): entry for _, entry in pairs}
     entries = [by_id[i] for i in chosen.included]
     items = [card_builder.Item(e.kind, e.data, e.occurred_on, str(e.id)) for e in entries]
     if with_consent:
         items += _consent_items(session, child_id, chosen.recipient)
-    return chosen, items, entries
-
-
-def as_carried(session: Any, child_id: str, chosen: Selection, carried: set[str]) -> Selection:
-    """The selection narrowed to what an output really carries, for the sharing log: the rule
-    let ``chosen.included`` through, but the parts the family ticked may carry less."""
-    kept = tuple(i for i in chosen.included if i in carried)
-    category_of = {c.id: c.category for c, _e in sharing.candidates(session, child_id)}
-    present = {category_of.get(i) for i in kept}
-    return replace(chosen, included=kept, categories=tuple(c for c in chosen.categories if c in present),
-                   why=tuple(w for w in chosen.why if w[0] in carried))
+    return Chosen(chosen, items, entries, {c.id: c.category for c, _e in pairs})
 
 
 def build(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
@@ -103,12 +113,11 @@ def build_by_section(session: Any, child_id: str, recipient: Recipient, purpose:
     """As :func:`build`, each card with the section it belongs to."""
     if expires_days < 1:
         raise ValueError("the cards must last at least one day")
-    chosen, items, _entries = selected_items(session, child_id, recipient, purpose, choices,
-                                             card_builder.CONSENT in sections)
+    found = selected_items(session, child_id, recipient, purpose, choices, card_builder.CONSENT in sections)
     now = session.clock.now()
-    made = card_builder.build_by_section(key, shc.issuer_for(session.file_id), sections, items,
+    made = card_builder.build_by_section(key, shc.issuer_for(session.file_id), sections, found.items,
                                          nbf=now, exp=now + timedelta(days=expires_days))
-    return as_carried(session, child_id, chosen, card_builder.carried_ids(sections, items)), made
+    return found.as_carried(card_builder.carried_ids(sections, found.items)), made
 
 
 def produced_bytes(made: Sequence[str]) -> bytes:
@@ -169,7 +178,7 @@ def fhir_document(session: Any, child_id: str, recipient: Recipient, purpose: Pu
                   ) -> tuple[Selection, dict[str, Any]]:
     """The selection (narrowed to what the document carries) and the FHIR document Bundle built
     from ``selection.included`` only, limited to the kinds of ``sections`` (default: all)."""
-    chosen, _items, entries = selected_items(session, child_id, recipient, purpose, choices, False)
+    found = selected_items(session, child_id, recipient, purpose, choices, False)
     wanted = card_builder.SECTIONS if sections is None else tuple(sections)
     unknown = [s for s in wanted if s not in card_builder.SECTIONS]
     if unknown:
@@ -177,10 +186,10 @@ def fhir_document(session: Any, child_id: str, recipient: Recipient, purpose: Pu
     kinds = {k for s in wanted for k in card_builder.SECTION_KINDS[s]} | {"about_me"}  # who it is about
     sources = [fhir_bundle.Source(str(e.id), card_builder.Item(e.kind, e.data, e.occurred_on, str(e.id)),
                                   e.author.kind, e.author.name, e.updated_utc)
-               for e in entries if e.kind in kinds and e.kind in card_builder.BUILDERS]
+               for e in found.entries if e.kind in kinds and e.kind in card_builder.BUILDERS]
     document = fhir_bundle.build_document(sources, composed_at=utc_iso(session.clock.now()))
     fhir_bundle.validate(document)
-    return as_carried(session, child_id, chosen, {s.entry_id for s in sources}), document
+    return found.as_carried({s.entry_id for s in sources}), document
 
 
 def write_fhir(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
@@ -262,8 +271,8 @@ def pdf_pack_for(session: Any, child_id: str, recipient: Recipient, purpose: Pur
     unknown = [s for s in sections if s not in PDF_SECTIONS]
     if unknown:
         raise ValueError(f"unknown section: {', '.join(unknown)}")
-    chosen, items, entries = selected_items(session, child_id, recipient, purpose, choices,
-                                            card_builder.CONSENT in sections)
+    found = selected_items(session, child_id, recipient, purpose, choices, card_builder.CONSENT in sections)
+    chosen, items, entries = found.selection, found.items, found.entries
     now = session.clock.now()
     expires = now + timedelta(days=expires_days)
     iss = shc.issuer_for(session.file_id)
@@ -302,7 +311,7 @@ def pdf_pack_for(session: Any, child_id: str, recipient: Recipient, purpose: Pur
     if JOURNAL in sections:
         carried |= {i.entry_id for i in pdf_sections.journal_highlights(items)}
     carried |= {i.entry_id for i in items if i.kind == "about_me"}  # the cover names the child
-    return as_carried(session, child_id, chosen, carried), pack
+    return found.as_carried(carried), pack
 
 
 def write_pdf(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -75,6 +75,7 @@ class Preview:
     suggested_choices: tuple[str, ...]  # categories agreed for them but needing a choice
     selection: Selection  # hand this to the export, then to record_share
     notice: str
+    entries: tuple[Entry, ...] = ()  # the included entries themselves, in ``selection.included`` order
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,15 @@ def resolve_choices(session: Any, child_id: str, tokens: Iterable[str]) -> froze
 def selection(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
               choices: Iterable[str] = ()) -> Selection:
     """THE rule applied to this child's record today (domain.selection.select)."""
+    return selection_of(session, child_id, candidates(session, child_id), recipient, purpose, choices)
+
+
+def selection_of(session: Any, child_id: str, pairs: Sequence[tuple[Candidate, Entry]],
+                 recipient: Recipient, purpose: Purpose, choices: Iterable[str] = ()) -> Selection:
+    """THE rule over ``pairs`` already read with :func:`candidates` (one read per share)."""
     who = consent.resolve(session, child_id, recipient)
-    found = [c for c, _ in candidates(session, child_id)]
-    return select(found, consent.state(session, child_id), who, purpose, frozenset(choices),
-                  session.today())
+    return select([c for c, _ in pairs], consent.state(session, child_id), who, purpose,
+                  frozenset(choices), session.today())
 
 
 def preview(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
@@ -137,6 +143,7 @@ def preview(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
     state = consent.state(session, child_id)
     chosen = select([c for c, _ in pairs], state, who, purpose, frozenset(choices), session.today())
     by_id = {c.id: (c, e) for c, e in pairs}
+    entries = tuple(by_id[i][1] for i in chosen.included)
     why = dict(chosen.why)
     groups = []
     for key in chosen.categories:
@@ -149,7 +156,7 @@ def preview(session: Any, child_id: str, recipient: Recipient, purpose: Purpose,
                       if any(h.category == k and h.reason == BEYOND_TEAM for h in held))
     teams = tuple(t.name for t in state.teams_of(who.id))
     return Preview(child_id, who, purpose, chosen.on, bool(teams), teams, tuple(groups), held,
-                   suggested, chosen, cats.notice())
+                   suggested, chosen, cats.notice(), entries)
 
 
 def _item(candidate: Candidate, entry: Entry, why: str) -> PreviewItem:

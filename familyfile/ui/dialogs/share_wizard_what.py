@@ -9,7 +9,7 @@ are built with). Anything the rule allows that is not in a ticked part is listed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 from familyfile.domain.consent import Purpose, Recipient
 from familyfile.export import cards as card_builder
 from familyfile.i18n import _
-from familyfile.services import sharing
 from familyfile.services.session import FamilySession
 from familyfile.services.sharing import HeldBackItem, Preview
 from familyfile.ui.widgets.form import field_label, hint, note, scaled_font, title
@@ -43,12 +42,10 @@ def section_words(section: str, child_name: str) -> str:
     return words[section].format(name=child_name)
 
 
-def card_entry_ids(session: FamilySession, child_id: str, included: Sequence[str],
-                   sections: Iterable[str]) -> set[str]:
-    """The entries (of ``included``) the cards of ``sections`` carry, as the cards are built."""
-    by_id = {str(entry.id): entry for _c, entry in sharing.candidates(session, child_id)}
-    items = [card_builder.Item(by_id[i].kind, by_id[i].data, by_id[i].occurred_on, i)
-             for i in included if i in by_id]
+def card_entry_ids(preview: Preview, sections: Iterable[str]) -> set[str]:
+    """The entries (of what the rule lets leave) the cards of ``sections`` carry, as the cards
+    are built — from the entries the preview already read."""
+    items = [card_builder.Item(e.kind, e.data, e.occurred_on, str(e.id)) for e in preview.entries]
     return card_builder.carried_ids(list(sections), items)
 
 
@@ -75,10 +72,7 @@ class SectionPreview(SharePreview):
 
     def _fill(self, found: Preview) -> None:
         self.full = found
-        assert self._args is not None
-        child_id = self._args[0]
-        included = [i.entry_id for g in found.groups for i in g.items]
-        self.leaving = card_entry_ids(self.session, child_id, included, self.sections)
+        self.leaving = card_entry_ids(found, self.sections)
         groups, moved = [], []
         for group in found.groups:
             kept = tuple(i for i in group.items if i.entry_id in self.leaving)
