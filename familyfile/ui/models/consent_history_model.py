@@ -6,18 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from familyfile.domain import categories as cats
 from familyfile.domain.consent import ConsentEvent
 from familyfile.i18n import _
 from familyfile.ui.models.consent_words import action_words, how_words, purposes_text
 from familyfile.ui.models.involvement_model import author_text, day_text
+from familyfile.ui.models.table import LinesModel
 from familyfile.ui.widgets.form import local_datetime_text
 
 WHEN, WHO, WHAT, CHANGE, HOW = range(5)
-COLUMNS = 5
-Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(event: ConsentEvent) -> str:
@@ -37,17 +36,17 @@ def change_text(event: ConsentEvent) -> str:
     return "\n".join(lines)
 
 
-class ConsentHistoryModel(QAbstractTableModel):
+class ConsentHistoryModel(LinesModel[ConsentEvent]):
     def __init__(self, events: list[ConsentEvent] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConsentEvent] = []
+        super().__init__(parent=parent)
         self.set_events(events or [])
 
     def set_events(self, events: list[ConsentEvent]) -> None:
         """``events`` in time order (as ``services.consent.history`` gives them)."""
-        self.beginResetModel()
-        self._rows = list(reversed(events))
-        self.endResetModel()
+        self.reset_rows(reversed(events))
+
+    def headers(self) -> tuple[str, ...]:
+        return (_("When"), _("Who"), _("What"), _("What changed"), _("How, and by whom"))
 
     def change(self, row: int) -> ConsentEvent:
         return self._rows[row]
@@ -67,36 +66,7 @@ class ConsentHistoryModel(QAbstractTableModel):
         return _("{how}\nby {who}").format(how=how_words(event.how),
                                             who=author_text(event.recorded_by))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else COLUMNS
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < COLUMNS:
-            return None
-        if role == Qt.DisplayRole:
-            return self.text(index.row(), index.column())
-        if role == Qt.AccessibleTextRole:
-            return self.text(index.row(), index.column()).replace("\n", ", ")
+    def cell(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ToolTipRole:
-            return _("What you were shown: {words}").format(
-                words=self._rows[index.row()].explanation)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignTop)
-        if role == Qt.UserRole:
-            return self._rows[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < COLUMNS:
-            return (_("When"), _("Who"), _("What"), _("What changed"), _("How, and by whom"))[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+            return _("What you were shown: {words}").format(words=self._rows[row].explanation)
+        return super().cell(row, column, role)

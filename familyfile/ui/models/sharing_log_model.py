@@ -7,16 +7,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from familyfile.domain import categories as cats
 from familyfile.i18n import _, ngettext
 from familyfile.services.sharing import ShareRecord
+from familyfile.ui.models.table import LinesModel
 from familyfile.ui.widgets.form import local_datetime_text
 
 WHEN, WHO, WHAT = range(3)
-COLUMNS = 3
-Index = QModelIndex | QPersistentModelIndex
 
 
 def format_words(fmt: str) -> str:
@@ -32,20 +31,20 @@ def actor_words(actor: str) -> str:
     return _("Parent") if actor in ("parent", "") else actor
 
 
-class SharingLogModel(QAbstractTableModel):
+class SharingLogModel(LinesModel[ShareRecord]):
     def __init__(self, records: list[ShareRecord] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ShareRecord] = []
+        super().__init__(parent=parent)
         self._kinds: dict[str, str] = {}
         self.set_records(records or [])
 
     def set_records(self, records: list[ShareRecord], kinds: dict[str, str] | None = None) -> None:
         """``records`` oldest first (as ``services.sharing.share_log`` gives them);
         ``kinds``: recipient id → the kind of service ("Health visitor")."""
-        self.beginResetModel()
-        self._rows = list(reversed(records))
         self._kinds = dict(kinds or {})
-        self.endResetModel()
+        self.reset_rows(reversed(records))
+
+    def headers(self) -> tuple[str, ...]:
+        return (_("When"), _("To whom, and why"), _("What, and how"))
 
     def record(self, row: int) -> ShareRecord:
         return self._rows[row]
@@ -75,36 +74,7 @@ class SharingLogModel(QAbstractTableModel):
         return "\n".join([*kinds, self.what_text(found),
                           _("How: {how}").format(how=self.how_text(found))])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
-        return 0 if parent.isValid() else COLUMNS
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < COLUMNS:
-            return None
-        if role == Qt.DisplayRole:
-            return self.text(index.row(), index.column())
-        if role == Qt.AccessibleTextRole:
-            return self.text(index.row(), index.column()).replace("\n", ", ")
+    def cell(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ToolTipRole:
-            return _("Check code of what was shared (SHA-256): {code}").format(
-                code=self._rows[index.row()].sha256)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignTop)
-        if role == Qt.UserRole:
-            return self._rows[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal and 0 <= section < COLUMNS:
-            return (_("When"), _("To whom, and why"), _("What, and how"))[section]
-        if orientation == Qt.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+            return _("Check code of what was shared (SHA-256): {code}").format(code=self._rows[row].sha256)
+        return super().cell(row, column, role)
