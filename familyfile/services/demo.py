@@ -48,7 +48,7 @@ from familyfile.services.demo_pictures import PICTURES, photo
 from familyfile.services.session import FamilySession
 from familyfile.store import backup
 from familyfile.store import key_header as kh
-from familyfile.store.vault import lock_path, remove_db_files
+from familyfile.store.vault_files import lock_path, remove_db_files
 
 FAMILY_NAME = "Okafor"
 TOWN = "Sampleford"

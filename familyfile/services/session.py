@@ -17,7 +17,8 @@ from familyfile.services.records import Records
 from familyfile.store import activity_log, backup, children, portable, recovery_key
 from familyfile.store import key_header as kh
 from familyfile.store.database import Connection
-from familyfile.store.vault import OLDER_COPY, SYNC_FOLDER, Vault, restore_damaged
+from familyfile.store.vault import OLDER_COPY, SYNC_FOLDER, Vault
+from familyfile.store.vault_files import restore_damaged
 
 __all__ = ["OLDER_COPY", "SYNC_FOLDER", "FamilySession"]
 

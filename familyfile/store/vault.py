@@ -4,12 +4,12 @@ Files beside the database ``P`` (a path the family chose):
 ``P-keys`` and ``P-keys.bak`` (key header and its mirror), ``P-keys.pending`` (only
 while a recovery is half done), ``P-lock`` (one program at a time) and
 ``P-backups/`` (verified backups). None of these names says anything about the child.
+The lock, keeping a damaged file aside and putting a backup in place are in ``vault_files``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -22,7 +22,7 @@ import filelock
 
 from familyfile import errors
 from familyfile.clock import SYSTEM_CLOCK, Clock, utc_iso
-from familyfile.store import activity_log, backup, migrations, recovery_key
+from familyfile.store import activity_log, backup, migrations, recovery_key, vault_files
 from familyfile.store import key_header as kh
 from familyfile.store.atomic_file import replace_durably, temp_name
 from familyfile.store.database import (
@@ -35,37 +35,13 @@ from familyfile.store.database import (
     transaction,
     translate,
 )
+from familyfile.store.vault_files import acquire_lock, in_sync_folder, remove_db_files
 
 AUTO_BACKUP_EVERY = timedelta(minutes=30)
 
 #: Warning codes a caller shows to a person (see familyfile.services.session).
 OLDER_COPY = "older-copy"
 SYNC_FOLDER = "sync-folder"
-
-_SYNC_FOLDER_NAMES = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "nextcloud",
-                      "owncloud", "mega", "box sync", "pcloud")
-
-
-def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + "-lock")
-
-
-def in_sync_folder(path: Path) -> bool:
-    parts = [p.lower() for p in path.resolve().parts]
-    return any(name in part for part in parts for name in _SYNC_FOLDER_NAMES)
-
-
-def acquire_lock(db_path: Path) -> filelock.BaseFileLock:
-    # Not thread-local: the UI may unlock on a worker thread and lock on the UI thread.
-    lock = filelock.FileLock(str(lock_path(db_path)), mode=0o600, thread_local=False)
-    try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout:
-        raise errors.LockedError("lock held") from None
-    except OSError as exc:
-        raise translate(exc) from None
-    return lock
-
 
 @dataclass
 class Vault:
@@ -135,7 +111,7 @@ class Vault:
             lock.release()
             raise
         vault._log_or_close("unlocked")
-        _tidy_leftovers(path)
+        vault_files.tidy_leftovers(path)
         return vault
 
     @classmethod
@@ -389,8 +365,8 @@ class Vault:
             backup.verify_copy(chosen.path, self.data_key)
         self.conn.close()
         if damaged:
-            _keep_aside(self.path, self.clock)
-        _put_in_place(chosen.path, self.path)
+            vault_files.keep_aside(self.path, self.clock)
+        vault_files.put_in_place(chosen.path, self.path)
         header = self.header if same_key else chosen_header
         header = header.with_generation(max(header.generation, self.header.generation) + 1)
         if not same_key:
@@ -424,41 +400,7 @@ class Vault:
         self.close()
 
 
-# -- restore without opening (the file is damaged) --------------------------------------------
-def restore_damaged(path: Path, chosen: backup.BackupInfo, clock: Clock = SYSTEM_CLOCK) -> Path:
-    """Move the damaged file aside (kept) and put the backup and its key header in place.
-
-    Returns where the damaged file was kept. The next unlock uses the passphrase that
-    was in use when the backup was made.
-    """
-    path = Path(path)
-    lock = acquire_lock(path)
-    try:
-        kept = _keep_aside(path, clock)
-        header = kh.KeyHeader.from_bytes(chosen.keys_path.read_bytes())
-        _put_in_place(chosen.path, path)
-        kh.write_header(path, header)
-        return kept
-    finally:
-        lock.release()
-
-
-def _keep_aside(path: Path, clock: Clock) -> Path:
-    """Move the database and its journal files to ``<name>.damaged-<stamp>``; never over
-    an earlier kept file."""
-    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
-    kept = path.with_name(f"{path.name}.damaged-{stamp}")
-    number = 1
-    while kept.exists():
-        number += 1
-        kept = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
-            os.replace(source, kept.with_name(kept.name + suffix))
-    return kept
-
-
+# -- opening ------------------------------------------------------------------------------------
 def _refuse_empty(path: Path) -> None:
     """SQLite takes an empty file for a new database and would write a fresh one into it."""
     try:
@@ -482,26 +424,6 @@ def _opening_error(path: Path, exc: DatabaseError) -> errors.FamilyFileError:
             return errors.DiskFullError("disk full while opening")
         return errors.StorageError(type(exc).__name__)
     return errors.DamagedFileError(type(exc).__name__)
-
-
-def _put_in_place(source: Path, path: Path) -> None:
-    tmp = temp_name(path)
-    try:
-        backup.copy_file(source, tmp)
-        for suffix in ("-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-        replace_durably(tmp, path)
-    except OSError as exc:
-        remove_db_files(tmp)
-        raise translate(exc) from None
-
-
-def _tidy_leftovers(path: Path) -> None:
-    """Remove what an interrupted write left behind (we hold the lock, so none is in use):
-    temporary key headers and database copies beside the file, and half-made backups."""
-    for leftover in path.parent.glob(f".{path.name}*.tmp"):
-        remove_db_files(leftover)
-    backup.remove_incomplete(backup.backups_dir(path))
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -528,9 +450,3 @@ def _meta(conn: Connection, key: str) -> str | None:
 def _set_meta(conn: Connection, key: str, value: str) -> None:
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
-
-
-def remove_db_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(OSError):
-            path.with_name(path.name + suffix).unlink()
