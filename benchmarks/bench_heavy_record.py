@@ -173,7 +173,7 @@ def add_child(session: Any, given: str, born: date, sex: str) -> str:
 
 
 def generate(path: Path, entries: int, photos: int, growth_points: int) -> dict[str, Any]:
-    from familyfile.services import demo
+    from familyfile.services import demo, demo_records
     from familyfile.services import session as sessions
     from familyfile.store import key_header as kh
 
@@ -183,9 +183,9 @@ def generate(path: Path, entries: int, photos: int, growth_points: int) -> dict[
     try:
         demo.fill(session)  # Tobi (3) and Ayo (5 months), every section
         today = session.today()
-        heavy_born = demo.months_before(today, 60) - timedelta(days=10)
+        heavy_born = demo_records.months_before(today, 60) - timedelta(days=10)
         heavy = add_child(session, "Kemi", heavy_born, "female")
-        small_born = demo.months_before(today, 22)
+        small_born = demo_records.months_before(today, 22)
         small = add_child(session, "Femi", small_born, "male")
         demo_photos = 6
         small_entries, small_photos = 500, 14

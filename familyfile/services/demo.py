@@ -11,7 +11,6 @@ invented (Family File never makes them up). The photos are simple drawings made 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,31 +19,26 @@ from familyfile import errors
 from familyfile.clock import SYSTEM_CLOCK, Clock
 from familyfile.domain import birth as birth_rules
 from familyfile.domain import immunisations as dose_rules
-from familyfile.domain import milestones as milestone_rules
 from familyfile.domain import reviews as review_rules
-from familyfile.domain.age import Gestation, due_date
+from familyfile.domain.age import Gestation
 from familyfile.domain.appointments import AppointmentDraft
 from familyfile.domain.child import ChildDraft
 from familyfile.domain.entry import Author
-from familyfile.domain.growth import ChildBasis, GrowthDraft, number_text
-from familyfile.domain.growth_centiles import ages, quiet
+from familyfile.domain.growth import ChildBasis
 from familyfile.domain.involvement import InvolvementDraft
-from familyfile.domain.journal import ObservationDraft
 from familyfile.services import (
     about_me,
     appointments,
     birth,
+    demo_records,
     family,
-    growth,
     immunisations,
     journal,
-    milestones,
     reviews,
 )
 from familyfile.services import involvement as involvements
 from familyfile.services import session as sessions
 from familyfile.services.demo_journal import AYO_JOURNAL, TOBI_JOURNAL
-from familyfile.services.demo_pictures import PICTURES, photo
 from familyfile.services.session import FamilySession
 from familyfile.store import backup
 from familyfile.store import key_header as kh
@@ -79,101 +73,6 @@ class DemoSummary:
     made_on: date  # the day everything is dated from
     carers: list[str]
     children: list[ChildSummary] = field(default_factory=list)
-
-
-# -- dates --------------------------------------------------------------------------------------
-def months_before(day: date, months: int) -> date:
-    """The same day of the month ``months`` earlier (the 1st of the next month when it
-    does not exist, as the schedule does)."""
-    total = day.year * 12 + day.month - 1 - months
-    year, month = divmod(total, 12)
-    try:
-        return date(year, month + 1, day.day)
-    except ValueError:
-        year, month = divmod(total + 1, 12)
-        return date(year, month + 1, 1)
-
-
-def _iso(day: date) -> str:
-    return day.isoformat()
-
-
-def _at(day: date, hour: int, minute: int = 0) -> str:
-    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
-
-
-# -- pictures (simple drawings, no faces) --------------------------------------------------------
-def _value_at(method: str, sds: float, basis: ChildBasis, on: date) -> float:
-    from rcpchgrowth import measurement_from_sds
-
-    with quiet():
-        found = measurement_from_sds("uk-who", sds, method, basis.sex or "female",
-                                     ages(basis, on).corrected_years)
-    return float(found)
-
-
-GrowthPoint = tuple[int, float, float | None, float | None, str, str]
-
-
-def _add_growth(session: FamilySession, child_id: str, basis: ChildBasis,
-                points: Sequence[GrowthPoint], birth_values: tuple[float, float, float]) -> int:
-    """Measurements at (days old, weight SDS, length SDS or None, head SDS or None, by,
-    notes): the values are worked out from the UK-WHO reference at the corrected age and
-    rounded as a clinic writes them; the first point is the birth, as measured."""
-    today = session.today()
-    added = 0
-    for days, weight_sds, length_sds, head_sds, by, notes in points:
-        on = basis.born + timedelta(days=days)
-        if on > today:
-            break
-        weight: float | None
-        length: float | None
-        head: float | None
-        if days == 0:
-            weight, length, head = birth_values
-        else:
-            weight = round(_value_at("weight", weight_sds, basis, on), 2)
-            length = (None if length_sds is None
-                      else round(_value_at("height", length_sds, basis, on) * 2) / 2)
-            head = None if head_sds is None else round(_value_at("ofc", head_sds, basis, on), 1)
-        growth.add(session, child_id, GrowthDraft(
-            _iso(on), weight_kg=number_text(weight), height_cm=number_text(length),
-            head_cm=number_text(head), measured_by=by, notes=notes))
-        added += 1
-    return added
-
-
-# -- immunisations ------------------------------------------------------------------------------
-PRODUCTS = {"6in1": "Infanrix hexa", "menb": "Bexsero", "rotavirus": "Rotarix",
-            "pcv": "Prevenar 13", "hib_menc": "Menitorix", "mmr": "M-M-RvaxPro",
-            "mmrv": "ProQuad", "4in1": "Boostrix-IPV"}
-SITES = {"6in1": "left_thigh", "menb": "left_thigh", "rotavirus": "oral", "pcv": "right_thigh",
-         "hib_menc": "left_arm", "mmr": "right_arm", "mmrv": "right_arm", "4in1": "left_arm"}
-ROUTES = {"rotavirus": "oral", "mmr": "subcutaneous", "mmrv": "subcutaneous"}
-
-
-def _give_due_doses(session: FamilySession, child_id: str, nurse: str, surgery: str,
-                    days_late: int = 4) -> int:
-    """Every planned dose that has fallen due, given a few days after its due date."""
-    today = session.today()
-    for given in range(60):  # a guard: each turn settles one planned dose
-        rows = immunisations.status_table(session, child_id).rows
-        # Too late *now* (rotavirus after 24 weeks) was in time when it was given.
-        waiting = [r for r in rows
-                   if r.state in (dose_rules.DUE, dose_rules.OVERDUE, dose_rules.TOO_LATE)]
-        if not waiting:
-            return given
-        first = min(waiting, key=lambda r: (r.planned.due, r.planned.vaccine))
-        on = min(first.planned.due + timedelta(days=days_late + given % 3), today)
-        if first.planned.latest is not None:
-            on = min(on, first.planned.latest)
-        vaccine = first.planned.vaccine
-        immunisations.add(session, child_id, dose_rules.DoseDraft(
-            date=_iso(on), vaccine=vaccine, dose=str(first.planned.dose),
-            product=PRODUCTS.get(vaccine, ""), batch=f"SMPL{40 + given:02d}{vaccine[:2].upper()}",
-            site=SITES.get(vaccine, ""), route=ROUTES.get(vaccine, "intramuscular"),
-            given_by=nurse, place=surgery))
-    raise RuntimeError("a planned dose was not settled by the record given for it")
 
 
 # -- the family -------------------------------------------------------------------------------------
@@ -212,57 +111,13 @@ TOBI_NOT_YET = ("m36-understood",)
 TOBI_OLDER_YES = ("m48-helper", "m48-comforts", "m48-role-play")
 
 
-def _journal(session: FamilySession, child_id: str, born: date,
-             items: Sequence[tuple[int, str, str, str, str, str]],
-             key_worker_days: Collection[int] = ()) -> int:
-    today = session.today()
-    photos = 0
-    for days, area, text, first, seen_by, picture in items:
-        on = born + timedelta(days=days)
-        if on > today:
-            continue
-        prepared = [photo(PICTURES[picture])] if picture else []
-        photos += len(prepared)
-        writer = session.author
-        if days in key_worker_days:
-            session.use_as(KEY_WORKER)
-        try:
-            journal.add(session, child_id, ObservationDraft(
-                _iso(on), area, text, first_title=first, is_first=bool(first),
-                observed_by=seen_by), prepared)
-        finally:
-            session.use_as(writer)
-    return photos
-
-
-def _answer_milestones(session: FamilySession, child_id: str, born: date,
-                       gestation: Gestation, *, up_to_months: int, sometimes: Sequence[str] = (),
-                       not_yet: Sequence[str] = (), also_yes: Sequence[str] = (),
-                       late_areas: Sequence[str] = ()) -> None:
-    """Yes (first seen around the age most children do it, later for ``late_areas``),
-    except the ones named. Ages are corrected for a baby born early."""
-    today = session.today()
-    start = due_date(born, gestation) if gestation.preterm else born
-    for item in milestone_rules.load().milestones:
-        named = item.id in (*sometimes, *not_yet, *also_yes)
-        if item.typically_by_months > up_to_months and not named:
-            continue
-        if item.id in not_yet:
-            milestones.answer(session, child_id, item.id, milestone_rules.NOT_YET)
-            continue
-        months = item.typically_by_months - 1 + (4 if item.area in late_areas else 0)
-        seen = min(max(start + timedelta(days=int(months * 30.4)), born), today)
-        chosen = milestone_rules.SOMETIMES if item.id in sometimes else milestone_rules.YES
-        milestones.answer(session, child_id, item.id, chosen, _iso(seen))
-
-
 def _tobi(session: FamilySession) -> str:
     today = session.today()
-    born = months_before(today, 38)
-    child = session.add_child(ChildDraft("Oluwatobi", FAMILY_NAME, _iso(born)))
+    born = demo_records.months_before(today, 38)
+    child = session.add_child(ChildDraft("Oluwatobi", FAMILY_NAME, demo_records.iso(born)))
     cid = child.id
     about_me.save_about_me(session, cid, {
-        "given_name": "Oluwatobi", "family_name": FAMILY_NAME, "date_of_birth": _iso(born),
+        "given_name": "Oluwatobi", "family_name": FAMILY_NAME, "date_of_birth": demo_records.iso(born),
         "known_as": "Tobi", "sex": "male", "languages": ["English", "Yoruba"],
         "likes": "Buses, diggers and anything with wheels. Splashing in puddles. Singing "
                  "\u201cWheels on the Bus\u201d and Yoruba songs with Grandma. Jollof rice and "
@@ -289,17 +144,17 @@ def _tobi(session: FamilySession) -> str:
         "type": "allergy", "what": "Peanuts",
         "details": "Lips swelled and hives after a bite of peanut butter toast at 13 months. "
                    "No peanuts or foods that \u201cmay contain\u201d peanuts. Adrenaline pen "
-                   "at home and at nursery.", "since": _iso(reaction)})
+                   "at home and at nursery.", "since": demo_records.iso(reaction)})
     about_me.add_alert(session, cid, {
         "type": "medicine", "what": "Adrenaline auto-injector (EpiPen Junior)",
         "details": "For a serious allergic reaction: use the pen, call 999, say "
-                   "\u201canaphylaxis\u201d.", "since": _iso(reaction + timedelta(days=20))})
-    moved = months_before(today, 20)
+                   "\u201canaphylaxis\u201d.", "since": demo_records.iso(reaction + timedelta(days=20))})
+    moved = demo_records.months_before(today, 20)
     about_me.add_address(session, cid, {"lines": ["Flat 3", "40 Station Road"], "town": TOWN,
-                                        "postcode": "XX1 5QT", "from_date": _iso(born),
-                                        "to_date": _iso(moved)})
+                                        "postcode": "XX1 5QT", "from_date": demo_records.iso(born),
+                                        "to_date": demo_records.iso(moved)})
     about_me.add_address(session, cid, {"lines": list(HOME), "town": TOWN, "postcode": POSTCODE,
-                                        "from_date": _iso(moved)})
+                                        "from_date": demo_records.iso(moved)})
 
     birth.save(session, cid, birth_rules.Birth(
         gestation_weeks=TOBI_GESTATION.weeks, gestation_days=TOBI_GESTATION.days,
@@ -312,7 +167,7 @@ def _tobi(session: FamilySession) -> str:
         notes="A straightforward birth. Home the next day."))
 
     basis = ChildBasis(born, "male", TOBI_GESTATION)
-    _add_growth(session, cid, basis, [
+    demo_records.add_growth(session, cid, basis, [
         (0, 0, 0.3, 0.2, "Midwife", "Weighed at birth."),
         (5, -0.35, None, None, "Midwife", "Day 5 weigh: a little below birth weight, as "
          "expected."),
@@ -326,9 +181,9 @@ def _tobi(session: FamilySession) -> str:
         (1120, 0.25, 0.55, None, "Nursery nurse", "Weighed and measured at nursery."),
     ], (3.45, 51.0, 35.0))
 
-    _give_due_doses(session, cid, "Practice nurse Ruth Bell", SURGERY)
+    demo_records.give_due_doses(session, cid, "Practice nurse Ruth Bell", SURGERY)
     immunisations.add(session, cid, dose_rules.DoseDraft(
-        date=_iso(months_before(today, 1) - timedelta(days=9)), vaccine="flu",
+        date=demo_records.iso(demo_records.months_before(today, 1) - timedelta(days=9)), vaccine="flu",
         product="Fluenz", batch="SMPLFLU26", site="nose", route="intranasal",
         given_by="Practice nurse Ruth Bell", place=SURGERY))
 
@@ -336,16 +191,16 @@ def _tobi(session: FamilySession) -> str:
                 ("one_year", 372, "Home visit"), ("two_year", 800, "Home visit")]
     for key, days, where in contacts:
         reviews.record_contact(session, cid, review_rules.Contact(
-            key, "done", _iso(born + timedelta(days=days)), HV_NAME, "Health visitor", where,
+            key, "done", demo_records.iso(born + timedelta(days=days)), HV_NAME, "Health visitor", where,
             "" if key != "two_year" else "Talking is a bit behind; referred to speech and "
             "language therapy. Everything else is where it should be."))
     three_year_visit = today + timedelta(days=16)
     reviews.record_contact(session, cid, review_rules.Contact(
-        "three_year", "booked", _iso(three_year_visit), HV_NAME, "Health visitor",
+        "three_year", "booked", demo_records.iso(three_year_visit), HV_NAME, "Health visitor",
         "Sampleford Family Hub", "Booked: 3 year contact (this area offers one)."))
     review_day = born + timedelta(days=800)
     reviews.record_integrated(session, cid, review_rules.IntegratedReview(
-        on=_iso(review_day), reviewer=HV_NAME, role="Health visitor",
+        on=demo_records.iso(review_day), reviewer=HV_NAME, role="Health visitor",
         where="Home visit, with his nursery key person's progress check",
         asq_scores={"communication": 30, "gross_motor": 55, "fine_motor": 50,
                     "problem_solving": 45, "personal_social": 50},
@@ -362,12 +217,12 @@ def _tobi(session: FamilySession) -> str:
                       "therapy and for a hearing test, with the family's agreement. Two "
                       "languages at home is a strength: keep using both."))
     reviews.record_check(session, cid, review_rules.ScreeningCheck(
-        "hearing", _iso(review_day + timedelta(days=40)), "no_concerns",
+        "hearing", demo_records.iso(review_day + timedelta(days=40)), "no_concerns",
         "Children's audiology", f"{HOSPITAL} audiology clinic",
         "Hearing test before speech therapy started. Both ears hear well."))
 
-    _journal(session, cid, born, TOBI_JOURNAL, TOBI_KEY_WORKER_DAYS)
-    _answer_milestones(session, cid, born, TOBI_GESTATION, up_to_months=36,
+    demo_records.add_journal(session, cid, born, TOBI_JOURNAL, TOBI_KEY_WORKER_DAYS, KEY_WORKER)
+    demo_records.answer_milestones(session, cid, born, TOBI_GESTATION, up_to_months=36,
                        sometimes=TOBI_SOMETIMES, not_yet=TOBI_NOT_YET, also_yes=TOBI_OLDER_YES,
                        late_areas=("communication_language",))
     _tobi_services(session, cid, born, review_day)
@@ -378,21 +233,21 @@ def _tobi_services(session: FamilySession, cid: str, born: date, review_day: dat
     today = session.today()
     hv_end = review_day + timedelta(days=120)
     health_visiting = involvements.add(session, cid, InvolvementDraft(
-        "health_visiting", f"{TOWN} Community Health", _iso(born), team=HV_TEAM,
-        professional=HV_NAME, role="Health visitor", contact=HV_PHONE, end_date=_iso(hv_end),
+        "health_visiting", f"{TOWN} Community Health", demo_records.iso(born), team=HV_TEAM,
+        professional=HV_NAME, role="Health visitor", contact=HV_PHONE, end_date=demo_records.iso(hv_end),
         reason="Healthy Child Programme visits from birth.",
         outcome="Reviews done up to 2 years. Handed over to nursery and speech and language "
                 "therapy; the team is still there if we need them (call the duty line)."))
     slt_start = review_day + timedelta(days=55)
     slt = involvements.add(session, cid, InvolvementDraft(
-        "speech_language", f"{TOWN} Children's Therapy Service", _iso(slt_start),
+        "speech_language", f"{TOWN} Children's Therapy Service", demo_records.iso(slt_start),
         team="Early Years Speech and Language Therapy", professional="Amira Hassan",
         role="Speech and language therapist", contact="01632 960500",
         reason="Referred after the 2-year review: talking in the monitoring zone.",
         lead=True, team_around_child=True))
     nursery_start = born + timedelta(days=745)
     nursery = involvements.add(session, cid, InvolvementDraft(
-        "nursery_childminder", NURSERY, _iso(nursery_start), professional="Priya Shah",
+        "nursery_childminder", NURSERY, demo_records.iso(nursery_start), professional="Priya Shah",
         role="Key person", contact=NURSERY_PHONE,
         reason="Funded childcare, three days a week.", team_around_child=True))
 
@@ -414,7 +269,7 @@ def _tobi_services(session: FamilySession, cid: str, born: date, review_day: dat
          "speech therapy and us)", "upcoming", "", "Grace and Daniel"),
     ]
     for day, hour, linked, reason, status, outcome, with_whom in visits:
-        draft = AppointmentDraft(_at(day, hour, 30 if hour % 2 else 0),
+        draft = AppointmentDraft(demo_records.at(day, hour, 30 if hour % 2 else 0),
                                  _place_for(session, linked), with_involvement=linked,
                                  accompanied_by=with_whom, reason=reason, outcome=outcome,
                                  status=status,
@@ -435,11 +290,11 @@ def _place_for(session: FamilySession, involvement_id: str) -> str:
 
 def _ayo(session: FamilySession) -> str:
     today = session.today()
-    born = months_before(today, 5) - timedelta(days=4)  # five months old
-    child = session.add_child(ChildDraft("Ayomide", FAMILY_NAME, _iso(born)))
+    born = demo_records.months_before(today, 5) - timedelta(days=4)  # five months old
+    child = session.add_child(ChildDraft("Ayomide", FAMILY_NAME, demo_records.iso(born)))
     cid = child.id
     about_me.save_about_me(session, cid, {
-        "given_name": "Ayomide", "family_name": FAMILY_NAME, "date_of_birth": _iso(born),
+        "given_name": "Ayomide", "family_name": FAMILY_NAME, "date_of_birth": demo_records.iso(born),
         "known_as": "Ayo", "sex": "female", "languages": ["English", "Yoruba"],
         "likes": "Skin-to-skin cuddles. Her big brother Tobi singing to her. The black-and-white "
                  "pictures on her cot.",
@@ -452,7 +307,7 @@ def _ayo(session: FamilySession) -> str:
         "health_visitor_name": HV_NAME, "health_visitor_phone": HV_PHONE,
     }, seen=None)
     about_me.add_address(session, cid, {"lines": list(HOME), "town": TOWN, "postcode": POSTCODE,
-                                        "from_date": _iso(born)})
+                                        "from_date": demo_records.iso(born)})
     birth.save(session, cid, birth_rules.Birth(
         gestation_weeks=BABY_GESTATION.weeks, gestation_days=BABY_GESTATION.days,
         birth_weight_kg=1.95, birth_head_cm=30.5, place="hospital", place_name=HOSPITAL,
@@ -466,7 +321,7 @@ def _ayo(session: FamilySession) -> str:
               "for all babies born early: all clear."))
 
     basis = ChildBasis(born, "female", BABY_GESTATION)
-    _add_growth(session, cid, basis, [
+    demo_records.add_growth(session, cid, basis, [
         (0, 0, 0, 0, "Neonatal unit", "Birth weight."),
         (5, -0.75, None, None, "Neonatal unit", "Lost a little weight, as expected."),
         (12, -0.85, -0.5, -0.35, "Neonatal unit", ""),
@@ -479,27 +334,27 @@ def _ayo(session: FamilySession) -> str:
         (147, -0.65, -0.4, -0.28, "Baby clinic", "Growing nicely along her line."),
     ], (1.95, 43.0, 30.5))
 
-    _give_due_doses(session, cid, "Practice nurse Ruth Bell", SURGERY, days_late=3)
+    demo_records.give_due_doses(session, cid, "Practice nurse Ruth Bell", SURGERY, days_late=3)
     contacts = [("new_baby", 33, "Home visit",
                  "Done when Ayo came home from the neonatal unit."),
                 ("six_to_eight_weeks", 48, "Baby clinic", "Feeding well. Mum's mood talked about."),
                 ("three_to_four_months", 105, "Home visit", "")]
     for key, days, where, notes in contacts:
         reviews.record_contact(session, cid, review_rules.Contact(
-            key, "done", _iso(born + timedelta(days=days)), HV_NAME, "Health visitor", where,
+            key, "done", demo_records.iso(born + timedelta(days=days)), HV_NAME, "Health visitor", where,
             notes))
 
-    _journal(session, cid, born, AYO_JOURNAL)
-    _answer_milestones(session, cid, born, BABY_GESTATION, up_to_months=2,
+    demo_records.add_journal(session, cid, born, AYO_JOURNAL)
+    demo_records.answer_milestones(session, cid, born, BABY_GESTATION, up_to_months=2,
                        sometimes=("m4-oooh", "m4-holds-toy"))
 
     hv = involvements.add(session, cid, InvolvementDraft(
-        "health_visiting", f"{TOWN} Community Health", _iso(born + timedelta(days=22)),
+        "health_visiting", f"{TOWN} Community Health", demo_records.iso(born + timedelta(days=22)),
         team=HV_TEAM, professional=HV_NAME, role="Health visitor", contact=HV_PHONE,
         reason="Healthy Child Programme visits; extra visits because she was born early.",
         team_around_child=True))
     neonatal = involvements.add(session, cid, InvolvementDraft(
-        "paediatrics", HOSPITAL, _iso(born), team="Neonatal follow-up clinic",
+        "paediatrics", HOSPITAL, demo_records.iso(born), team="Neonatal follow-up clinic",
         professional="Dr Samuel Osei", role="Consultant paediatrician (neonates)",
         contact="01632 960600", reason="Follow-up for babies born before 34 weeks.",
         lead=True, team_around_child=True))
@@ -516,7 +371,7 @@ def _ayo(session: FamilySession) -> str:
     ]
     for day, hour, linked, reason, status, outcome, with_whom in visits:
         appointments.add(session, cid, AppointmentDraft(
-            _at(day, hour, 15 if hour % 2 else 45), _place_for(session, linked),
+            demo_records.at(day, hour, 15 if hour % 2 else 45), _place_for(session, linked),
             with_involvement=linked, accompanied_by=with_whom, reason=reason, outcome=outcome,
             status=status))
     return cid
