@@ -139,3 +139,4 @@ def history_rows(page: ConsentPage) -> list[str]:
     model = page.history_model
     return [" | ".join(model.text(r, c) for c in range(model.columnCount()))
             for r in range(model.rowCount())]
+

@@ -3,7 +3,6 @@ consent back, reviews due, the notice, teams, the history and the "check" panel.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,24 +22,12 @@ from tests.ui.consent_family import (
     TEAM_NAME,
     Family,
     click_cell,
-    consenting_child,
     history_rows,
     open_session,
     tab_until,
     tick,
 )
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = open_session(tmp_path / "f.familyfile")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def family(session: sessions.FamilySession) -> Family:
-    return consenting_child(session)
+from tests.ui.consent_fixtures import consenting_family_fixture, own_session_fixture  # noqa: F401
 
 
 @pytest.fixture

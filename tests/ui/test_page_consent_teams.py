@@ -3,9 +3,6 @@ the "check what would be shared" panel, and where the pages sit in the window.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -19,23 +16,10 @@ from tests.ui.consent_family import (
     TEAM_NAME,
     Family,
     click_cell,
-    consenting_child,
     history_rows,
-    open_session,
     tick,
 )
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = open_session(tmp_path / "f.familyfile")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def family(session: sessions.FamilySession) -> Family:
-    return consenting_child(session)
+from tests.ui.consent_fixtures import consenting_family_fixture, own_session_fixture  # noqa: F401
 
 
 @pytest.fixture

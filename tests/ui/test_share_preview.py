@@ -3,10 +3,6 @@ share by mouse and keyboard (private things can never be chosen)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
@@ -14,20 +10,8 @@ from familyfile.domain.consent import Purpose, Recipient
 from familyfile.services import consent, sharing
 from familyfile.services import session as sessions
 from familyfile.ui.widgets.share_preview import SharePreview
-from tests.ui.consent_family import Family, consenting_child, open_session
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = open_session(tmp_path / "f.familyfile")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def family(session: sessions.FamilySession) -> Family:
-    return consenting_child(session)
-
+from tests.ui.consent_family import Family
+from tests.ui.consent_fixtures import consenting_family_fixture, own_session_fixture  # noqa: F401
 
 CARE = Purpose("care")
 

@@ -25,7 +25,8 @@ from familyfile.ui.main_window import MainWindow
 from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.sharing_log import SharingLogPage
 from familyfile.ui.tasks import TaskRunner
-from tests.ui.consent_family import Family, consenting_child, open_session, tick
+from tests.ui.consent_family import Family, tick
+from tests.ui.consent_fixtures import consenting_family_fixture, own_session_fixture  # noqa: F401
 from tests.ui.drive import activate, show_active
 
 HELD_BACK_SERVICE = "Northfield Council"  # the social-care involvement: sensitive
@@ -33,18 +34,6 @@ HELD_BACK_WORKER = "Jo Reed"
 SENSITIVE_TEXT = "Daddy moved out"  # a journal entry marked sensitive
 SHARED_SERVICE = "Little Acorns Nursery"
 HV = "Health visitor: Sunny Hill Community Health — Health visiting"
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = open_session(tmp_path / "f.familyfile")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def family(session: sessions.FamilySession) -> Family:
-    return consenting_child(session)
 
 
 @pytest.fixture

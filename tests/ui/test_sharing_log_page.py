@@ -3,9 +3,7 @@ for everyone or one service; the tick box the share wizard reads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -18,19 +16,8 @@ from familyfile.ui.models.sharing_log_model import SharingLogModel
 from familyfile.ui.pages import PageContext
 from familyfile.ui.pages.sharing_log import SharingLogPage
 from familyfile.ui.tasks import TaskRunner
-from tests.ui.consent_family import Family, consenting_child, open_session
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[sessions.FamilySession]:
-    opened = open_session(tmp_path / "f.familyfile")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def family(session: sessions.FamilySession) -> Family:
-    return consenting_child(session)
+from tests.ui.consent_family import Family
+from tests.ui.consent_fixtures import consenting_family_fixture, own_session_fixture  # noqa: F401
 
 
 @pytest.fixture
