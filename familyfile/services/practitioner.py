@@ -27,11 +27,11 @@ from familyfile.domain import journal as journal_rules
 from familyfile.domain import practitioner as rules
 from familyfile.domain.growth import ChildBasis, GrowthDraft
 from familyfile.domain.practitioner import Identity
-from familyfile.export import entry_cards, shc
+from familyfile.export import entry_cards, share_file, shc
 from familyfile.export.cards import NHS_NUMBER_SYSTEM
 from familyfile.export.entry_cards import Acknowledgement, EntryCard, EntryContent
 from familyfile.export.keys import SigningKey, fingerprint_of
-from familyfile.export.verify import Outcome, TrustStore, Verification
+from familyfile.export.verify import Outcome, TrustStore, Verification, read_key_card
 from familyfile.i18n import _
 from familyfile.services import verifier
 from familyfile.store import identity_file
@@ -346,7 +346,8 @@ def format_for(out: Path, chosen: str | None = None) -> str:
 
 def write_card(out: Path, jws: str, own_key_card: str | None, fmt: str) -> None:
     """Write a card: ``png`` (its QR, with the key card's QR beside it), ``txt`` (the ``shc:/``
-    text only) or ``json`` (``{"verifiableCredential": [card], "keyCard": key card}``)."""
+    text only) or ``json`` (a share file, ``export.share_file``: the card with the key card;
+    without a key card, the bare ``{"verifiableCredential": [card]}`` of a health card file)."""
     import io
     import json
 
@@ -354,10 +355,12 @@ def write_card(out: Path, jws: str, own_key_card: str | None, fmt: str) -> None:
         write_atomic(out, (shc.to_numeric(jws) + "\n").encode("ascii"))
         return
     if fmt == "json":
-        document: dict[str, Any] = {"verifiableCredential": [jws]}
         if own_key_card:
-            document["keyCard"] = own_key_card
-        write_atomic(out, json.dumps(document, separators=(",", ":")).encode("utf-8"))
+            signer = read_key_card(own_key_card)
+            data = share_file.write_bytes([jws], signer.jwk, signer.name, own_key_card)
+        else:
+            data = json.dumps({"verifiableCredential": [jws]}, separators=(",", ":")).encode("utf-8")
+        write_atomic(out, data)
         return
     from PIL import Image
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from familyfile.clock import SYSTEM_CLOCK, Clock
-from familyfile.export import keys, shc
+from familyfile.export import keys, share_file, shc
 from familyfile.export.verify import (
     KeyCard,
     Rejected,
@@ -35,7 +34,6 @@ TRUST_FILE = "trusted-keys.json"
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _PDF_MAGIC = b"%PDF-"
-_MAX_DEPTH = 8
 PDF_DPI = 200
 PDF_TIMEOUT_S = 120
 
@@ -137,7 +135,7 @@ def read_contents(path: Path) -> Contents:
             value = strict_json(text.encode("utf-8"))
         except ValueError as exc:
             raise NotReadable("The file is not well-formed JSON.") from exc
-        _add_json(contents, value)
+        _add_json(contents, value, text.encode("utf-8"))
     elif text:
         _add_text(contents, text)
     if not (contents.cards or contents.key_cards or contents.jwks):
@@ -161,50 +159,30 @@ def _add_text(contents: Contents, text: str) -> None:
         contents.cards.append(text)
 
 
-def _add_json(contents: Contents, value: dict[str, Any]) -> None:
+def _add_json(contents: Contents, value: dict[str, Any], raw: bytes) -> None:
+    """A JWK, a JWKS, a Family File share file (read by its strict reader) or a standard health
+    card file (``{"verifiableCredential": [...]}``)."""
     if value.get("kty") is not None:
         contents.jwks.append(value)
         return
     if isinstance(value.get("keys"), list):  # a JWKS
         contents.jwks.extend(k for k in value["keys"] if isinstance(k, dict))
         return
+    if "familyfile" in value:
+        try:
+            found = share_file.read_bytes(raw)
+        except share_file.NotAShareFile as exc:
+            raise NotReadable(str(exc)) from exc
+        contents.cards.extend(found.cards)
+        contents.jwks.append(found.key)
+        if found.display_name.strip():
+            contents.key_names[keys.kid_of(found.key)] = found.display_name.strip()
+        if found.key_card is not None:
+            contents.key_cards.append(read_key_card(found.key_card))  # checked by read_bytes
+        return
     credentials = value.get("verifiableCredential")
     if isinstance(credentials, list):
         contents.cards.extend(c for c in credentials if isinstance(c, str))
-    _add_share_file_key(contents, value.get("familyfile"))
-    for text in _strings(value, 0):  # our key entry, wherever the share file keeps it
-        key_card = _key_card_or_none(text)
-        if key_card is not None and key_card not in contents.key_cards:
-            contents.key_cards.append(key_card)
-
-
-def _add_share_file_key(contents: Contents, entry: Any) -> None:
-    """A share file's key entry (``{"familyfile": {"key": <JWK>, "display_name": …}}``): offered."""
-    jwk = entry.get("key") if isinstance(entry, dict) else None
-    if not isinstance(jwk, dict):
-        return
-    try:
-        keys.public_key_from_jwk(jwk)
-    except keys.UnusableKey:
-        return
-    if jwk not in contents.jwks:
-        contents.jwks.append(jwk)
-    if isinstance(entry.get("display_name"), str) and entry["display_name"].strip():
-        contents.key_names[keys.kid_of(jwk)] = entry["display_name"].strip()
-
-
-def _strings(value: Any, depth: int) -> Iterator[str]:
-    if depth > _MAX_DEPTH:
-        return
-    if isinstance(value, str) and value.count(".") == 2:
-        yield value
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            if name != "verifiableCredential":
-                yield from _strings(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item, depth + 1)
 
 
 def _key_card_or_none(jws: str) -> KeyCard | None:
@@ -273,9 +251,10 @@ def contents_from_text(text: str) -> Contents:
         raise NotReadable("The text is too long to be a card.")
     if text.startswith("{"):
         try:
-            _add_json(contents, strict_json(text.encode("utf-8")))
+            value = strict_json(text.encode("utf-8"))
         except ValueError as exc:
             raise NotReadable("The text is not well-formed JSON.") from exc
+        _add_json(contents, value, text.encode("utf-8"))
     elif text.startswith(shc.QR_PREFIX) or text.count(".") == 2:
         _add_text(contents, text)
     if not (contents.cards or contents.key_cards or contents.jwks):

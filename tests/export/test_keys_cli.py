@@ -12,7 +12,7 @@ import pytest
 
 from familyfile import cli
 from familyfile.commands.keys import VERIFY_EXIT
-from familyfile.export import keys, shc
+from familyfile.export import keys, share_file, shc
 from familyfile.export.keys import SigningKey
 from familyfile.export.verify import Outcome
 from familyfile.services import session as sessions
@@ -127,8 +127,8 @@ def test_each_other_outcome_has_its_own_exit_code(family: tuple[SigningKey, str]
         return run(capsys, "verify", str(write(tmp_path, "in.txt", text)), "--trust-store", store)[0]
 
     assert verify(card) == VERIFY_EXIT[Outcome.UNKNOWN_KEY] == 11  # key not given, not trusted
-    share = json.dumps({"verifiableCredential": [card],
-                        "familyfile": {"keyCard": shc.encode_key_card(key, issuer, "F", datetime.now(UTC))}})
+    share = share_file.write_bytes([card], key.public_jwk, "F",
+                                   shc.encode_key_card(key, issuer, "F", datetime.now(UTC))).decode("utf-8")
     assert verify(share) == VERIFY_EXIT[Outcome.VALID_UNKNOWN_SIGNER] == 10
     assert trust(capsys, tmp_path, key, issuer, store)[0] == 0
     assert verify(share) == 0
@@ -140,8 +140,8 @@ def test_each_other_outcome_has_its_own_exit_code(family: tuple[SigningKey, str]
     assert verify("shc:/notdigits") == VERIFY_EXIT[Outcome.NOT_A_FAMILY_FILE_CARD] == 16
     assert verify("abc.def") == VERIFY_EXIT[Outcome.UNREADABLE] == 17
     other = SigningKey.from_scalar(0xC0FFEE)
-    impostor = json.dumps({"verifiableCredential": [make_card(other, issuer)],
-                           "keys": "x", "k": shc.encode_key_card(other, issuer, "F", datetime.now(UTC))})
+    other_card = shc.encode_key_card(other, issuer, "F", datetime.now(UTC))
+    impostor = share_file.write_bytes([make_card(other, issuer)], other.public_jwk, "F", other_card).decode()
     assert verify(impostor) == VERIFY_EXIT[Outcome.SIGNER_KEY_CHANGED] == 12
     assert len(set(VERIFY_EXIT.values())) == len(Outcome)
 

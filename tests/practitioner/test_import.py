@@ -146,8 +146,7 @@ def test_the_signer_is_named_by_the_pinned_key_card_not_by_the_card(setting: Set
 def test_trusting_needs_the_key_card_not_a_bare_key(setting: Setting, tmp_path: Path) -> None:
     jws = practice.issue_entry(setting.me, setting.handover(), WEIGH, clock=setting.record.clock)
     bare = tmp_path / "bare.json"
-    bare.write_text(json.dumps({"verifiableCredential": [jws],
-                                "familyfile": {"key": setting.me.key.public_jwk}}), "utf-8")
+    bare.write_bytes(share_file.write_bytes([jws], setting.me.key.public_jwk, "Jo"))  # no key card
     with pytest.raises(entry_import.EntryRefused) as refused:
         _import(setting, bare, trust=True)
     assert refused.value.reason == "unknown-key" and "key card" in refused.value.message

@@ -200,7 +200,8 @@ def test_record_a_weight_sign_show_and_save(qtbot, monkeypatch, tmp_path, signed
     trust.pin(me.issuer, me.key.public_jwk)
     [result] = verifier.verify_contents(contents, trust, setting.record.clock)
     assert result.outcome is Outcome.VERIFIED_KNOWN_SIGNER
-    assert read_key_card(document["keyCard"]).fingerprint == me.fingerprint  # the key beside the card
+    beside = document["familyfile"]["key_card"]  # the key card beside the card (a share file)
+    assert read_key_card(beside).fingerprint == me.fingerprint
     # the family imports it (the family-side dialog has its own tests)
     from familyfile.services import entry_import
 
