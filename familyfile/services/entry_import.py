@@ -117,7 +117,8 @@ def _logged(session: Any, kind: str) -> list[activity_log.LogEntry]:
 
 
 # -- reading and verifying --------------------------------------------------------------------------
-def _read(path: Path) -> verifier.Contents:
+def read(path: Path) -> verifier.Contents:
+    """What a card file, photo or PDF holds; EntryRefused("unreadable") with a plain sentence."""
     try:
         return verifier.read_contents(Path(path))
     except verifier.NotReadable as exc:
@@ -349,7 +350,12 @@ def _import_ack(session: Any, contents: verifier.Contents, result: Verification,
 def import_entry(session: Any, path: Path, *, trust_signer: bool = False) -> ImportResult:
     """Import a confirmed entry, an acknowledgement, or (with ``trust_signer``) a practitioner's key
     card. EntryRefused (with a plain ``message``) when nothing was imported."""
-    contents = _read(Path(path))
+    return import_contents(session, read(Path(path)), trust_signer=trust_signer)
+
+
+def import_contents(session: Any, contents: verifier.Contents, *, trust_signer: bool = False) -> ImportResult:
+    """:func:`import_entry` for what was already read from a file (:func:`read`), so a file that
+    needs its signer compared first is not read again (a PDF takes seconds)."""
     if not contents.cards:
         return _trust_key_card_only(session, contents, trust_signer)
     if len(contents.cards) != 1:

@@ -134,3 +134,20 @@ def test_a_confirmed_review_outcome_shows_on_the_reviews_page(qtbot, tmp_path, s
     words = page.two_year_text.text().splitlines()
     assert "Outcome: Doing well; speech to be reviewed in three months." in words
     assert words[-1] == f"Confirmed by {JO}"
+
+
+def test_the_file_is_read_once_even_when_the_signer_is_compared_first(qtbot, monkeypatch, tmp_path, tasks,
+                                                                       setting: Setting) -> None:  # noqa: F811
+    from familyfile.services import verifier
+
+    card = setting.issue(tmp_path / "card.png", WEIGH, fmt="png")
+    reads: list[Path] = []
+    real = verifier.read_contents
+    monkeypatch.setattr(verifier, "read_contents", lambda path: reads.append(path) or real(path))
+    dialog = open_dialog(qtbot, setting, tasks)
+    choose(qtbot, dialog, monkeypatch, card)
+    assert dialog.compare.isVisible()
+    qtbot.mouseClick(dialog.trust_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome.isVisible(), timeout=30000)
+    assert dialog.outcome_title.text() == "Added to the record"
+    assert reads == [card]  # a photo or PDF is decoded once, not again after "They match"

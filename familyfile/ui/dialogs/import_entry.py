@@ -9,6 +9,7 @@ off the UI thread (a PDF takes seconds). ``choose_path`` is the one file dialog 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,22 +54,14 @@ class NeedsTrust:
     name: str
 
 
-def _signer_name(path: Path, fingerprint: str) -> str:
-    """The name on the professional's key card in the same file ("" when there is none)."""
-    try:
-        contents = verifier.read_contents(path)
-    except (verifier.NotReadable, OSError):
-        return ""
-    return next((k.name for k in contents.key_cards if k.fingerprint == fingerprint and k.name), "")
-
-
-def attempt(session: Any, path: Path, trust_signer: bool) -> ImportResult | NeedsTrust:
+def attempt(session: Any, contents: verifier.Contents, trust_signer: bool) -> ImportResult | NeedsTrust:
     """Import, or say that the signer must be compared first (runs on the worker thread)."""
     try:
-        return entry_import.import_entry(session, path, trust_signer=trust_signer)
+        return entry_import.import_contents(session, contents, trust_signer=trust_signer)
     except EntryRefused as exc:
         if exc.reason == "unknown-signer" and exc.fingerprint and not trust_signer:
-            return NeedsTrust(exc.fingerprint, _signer_name(path, exc.fingerprint))
+            name = next((k.name for k in contents.key_cards if k.fingerprint == exc.fingerprint), "")
+            return NeedsTrust(exc.fingerprint, name)
         raise
 
 
@@ -93,6 +86,7 @@ class ImportEntryDialog(QDialog):
         self.session = session
         self.tasks = tasks
         self.path: Path | None = None
+        self.contents: verifier.Contents | None = None  # what the chosen file holds, read once
         self.result: ImportResult | None = None
         self.setWindowTitle(_("Add a confirmed entry from a professional"))
         self.setStyleSheet(STYLE)
@@ -172,21 +166,32 @@ class ImportEntryDialog(QDialog):
         if found is not None:
             self.import_path(found)
 
-    def import_path(self, path: Path, *, trust_signer: bool = False) -> None:
+    def import_path(self, path: Path) -> None:
+        """Read the file once (on the worker thread) and try to add what it holds."""
+        self.path = path
+        self.contents = None
+        session = self.session
+
+        def work() -> ImportResult | NeedsTrust:
+            self.contents = entry_import.read(path)
+            return attempt(session, self.contents, False)
+
+        self._run(work)
+
+    def trust_and_add(self) -> None:
+        """After the numbers were compared: add what was already read, trusting its signer."""
+        contents, session = self.contents, self.session
+        if contents is not None:
+            self._run(lambda: attempt(session, contents, True))
+
+    def _run(self, work: Callable[[], ImportResult | NeedsTrust]) -> None:
         if self.tasks.busy:
             return
-        self.path = path
         self.message.clear_message()
         self.outcome.hide()
         self.compare.hide()
         self.choose_button.setEnabled(False)
-        session = self.session
-        self.tasks.run(_("Checking the card…"), lambda: attempt(session, path, trust_signer), self._done,
-                       self._failed)
-
-    def trust_and_add(self) -> None:
-        if self.path is not None:
-            self.import_path(self.path, trust_signer=True)
+        self.tasks.run(_("Checking the card…"), work, self._done, self._failed)
 
     def _cancel_trust(self) -> None:
         self.compare.hide()
