@@ -106,3 +106,24 @@ def test_it_uses_the_service_and_reports_problems(qtbot, session, family: Family
     assert preview.current() is None
     assert preview.problem.isVisible() and "could not be found" in preview.problem.findChild(
         type(preview.summary)).text()
+
+
+def test_a_long_group_lists_its_first_rows_and_says_how_many_more(qtbot, session, family: Family) -> None:
+    """Thousands of journal entries must not freeze the screen: the first rows, then a count."""
+    from PySide6.QtWidgets import QLabel
+
+    from familyfile.ui.widgets.share_preview import ROWS_PER_GROUP
+
+    for n in range(ROWS_PER_GROUP + 15):
+        on = f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        session.records.add(child_id=family.child_id, kind="growth", occurred_on=on, data={
+            "measured_on": on, "weight_kg": 9 + n / 100, "height_cm": None, "head_cm": None,
+            "length_or_height": "length", "measured_by": "", "measured_where": "", "notes": ""})
+    preview = shown(qtbot, session, family, family.nursery)
+    growth = [line for line in preview.shared_lines() if line.startswith("Health and growth: Measurement")]
+    assert len(growth) >= ROWS_PER_GROUP + 15  # every one is in what leaves
+    listed = [label for label in preview.findChildren(QLabel)
+              if label.text().startswith("Measurement") and label.isVisible()]
+    assert len(listed) == ROWS_PER_GROUP
+    more = [label.text() for label in preview.findChildren(QLabel) if label.text().startswith("…and")]
+    assert more == [f"…and {len(growth) - ROWS_PER_GROUP} more like these"]

@@ -10,7 +10,7 @@ tick box: no choice can send them. The share wizard embeds this widget and reads
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +27,9 @@ from familyfile.services import sharing
 from familyfile.services.session import FamilySession
 from familyfile.services.sharing import HeldBackItem, Preview, PreviewItem
 from familyfile.ui.widgets.form import hint, icon_size, note, para, scaled_font
+
+#: How many things a group lists on screen (each thing chosen by itself is always listed).
+ROWS_PER_GROUP = 30
 
 STYLE = """
 QFrame#willLeave { border-left: 6px solid #00703c; background: #f3faf6; }
@@ -157,16 +160,20 @@ class SharePreview(QWidget):
                                               "to send it this time.")))
         for group in found.groups:
             self._group_heading(self.leave_items, group.category, group.name, held=False)
+            shown = self._rows_to_show(group.items)
             for item in group.items:
-                self._shared_row(item, group.name)
+                self._shared_row(item, group.name, item.entry_id in shown)
+            self._more(self.leave_items, len(group.items) - len(shown))
         self.held_heading.setText(ngettext("Held back: {n} thing", "Held back: {n} things",
                                            len(found.held_back)).format(n=len(found.held_back)))
         for key in cats.CATEGORY_KEYS:
             items = [h for h in found.held_back if self._held_key(h) == key]
             if items:
                 self._group_heading(self.held_items, key, cats.category_name(key), held=True)
+                shown = self._rows_to_show(items)
                 for item in items:
-                    self._held_row(item)
+                    self._held_row(item, item.entry_id in shown)
+                self._more(self.held_items, len(items) - len(shown))
         self.leave_frame.show()
         self.held_frame.setVisible(bool(found.held_back))
         for widget in (self.leave_heading, self.held_heading):
@@ -196,7 +203,22 @@ class SharePreview(QWidget):
         layout.addWidget(self._box(category, _(
             "Send everything in \u201c{name}\u201d this time").format(name=name), chosen, bold=True))
 
-    def _shared_row(self, item: PreviewItem, group: str) -> None:
+    def _rows_to_show(self, items: Sequence[PreviewItem | HeldBackItem]) -> set[str]:
+        """A group lists its first ROWS_PER_GROUP things (and every one chosen by itself, so it
+        can be unticked): a journal of thousands of entries would freeze the screen."""
+        return {i.entry_id for n, i in enumerate(items) if n < ROWS_PER_GROUP or i.entry_id in self._choices}
+
+    def _more(self, layout: QVBoxLayout, hidden: int) -> None:
+        if hidden > 0:
+            words = hint(ngettext("…and {n} more like this", "…and {n} more like these", hidden)
+                         .format(n=hidden))
+            words.setContentsMargins(self._indent(), 0, 0, 4)
+            layout.addWidget(words)
+
+    def _shared_row(self, item: PreviewItem, group: str, shown: bool = True) -> None:
+        self._shared.append(f"{group}: {item.summary}")
+        if not shown:
+            return
         text = item.summary
         if item.entry_id in self._choices:
             text += " " + _("(you chose it)")
@@ -208,9 +230,11 @@ class SharePreview(QWidget):
             self.leave_items.addWidget(self._box(item.entry_id, text, True, indent=True))
         else:
             self.leave_items.addWidget(self._line("mdi6.check", "#00703c", text))
-        self._shared.append(f"{group}: {item.summary}")
 
-    def _held_row(self, item: HeldBackItem) -> None:
+    def _held_row(self, item: HeldBackItem, shown: bool = True) -> None:
+        self._held.append(f"{item.summary}: {item.words}")
+        if not shown:
+            return
         if item.can_choose:
             self.held_items.addWidget(self._box(item.entry_id, item.summary, False, item.words,
                                                 indent=True))
@@ -220,7 +244,6 @@ class SharePreview(QWidget):
         words = hint(item.words)
         words.setContentsMargins(self._indent() + round(icon_size(self).width() * 1.6), 0, 0, 4)
         self.held_items.addWidget(words)
-        self._held.append(f"{item.summary}: {item.words}")
 
     def _indent(self) -> int:
         return icon_size(self).width()
